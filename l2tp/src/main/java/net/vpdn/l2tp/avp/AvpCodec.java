@@ -44,10 +44,13 @@ public final class AvpCodec {
                     + first.value().length() + (first.hidden() ? " hidden" : "") + " (RFC 2661 §4.4.1)");
         }
         int code = ((first.value().get(0) & 0xFF) << 8) | (first.value().get(1) & 0xFF);
-        Optional<MessageType> type = MessageType.fromCode(code);
-        if (type.isEmpty()) {
-            return new AvpDecodeResult.UnknownMessageType(code, first.mandatory());
-        }
+        return MessageType.fromCode(code)
+                .map(type -> decodeBody(type, avps, secretOrNull))
+                .orElseGet(() -> new AvpDecodeResult.UnknownMessageType(code, first.mandatory()));
+    }
+
+    /** Types the AVPs after the Message Type; a Random Vector applies to the hidden AVPs after it (§4.3). */
+    private static AvpDecodeResult decodeBody(MessageType type, List<RawAvp> avps, TunnelSecret secret) {
         List<Avp> typed = new ArrayList<>(avps.size() - 1);
         Bytes randomVector = null;
         for (int i = 1; i < avps.size(); i++) {
@@ -57,20 +60,23 @@ public final class AvpCodec {
                 if (raw.mandatory()) {
                     return new AvpDecodeResult.UnknownMandatoryAvp(raw);
                 }
-                typed.add(unknown(raw, secretOrNull, randomVector));
+                typed.add(unknown(raw, secret, randomVector));
                 continue;
             }
-            Object one = typeOne(i, raw, known.get(), secretOrNull, randomVector);
-            if (one instanceof AvpDecodeResult.Invalid invalid) {
-                return invalid;
+            Typed one = typeOne(i, raw, known.get(), secret, randomVector);
+            if (one.invalid() != null) {
+                return one.invalid();
             }
-            Avp avp = (Avp) one;
-            if (avp instanceof Avp.RandomVector rv) {
+            if (one.avp() instanceof Avp.RandomVector rv) {
                 randomVector = rv.vector();
             }
-            typed.add(avp);
+            typed.add(one.avp());
         }
-        return new AvpDecodeResult.Ok(type.get(), typed);
+        return new AvpDecodeResult.Ok(type, typed);
+    }
+
+    /** Either a typed AVP or why the message is invalid. */
+    private record Typed(Avp avp, AvpDecodeResult.Invalid invalid) {
     }
 
     /** {@link #decode} of a packet's AVPs. */
@@ -89,8 +95,7 @@ public final class AvpCodec {
         return AvpType.fromCode(raw.attributeType()).filter(t -> t != AvpType.MESSAGE_TYPE);
     }
 
-    /** Returns the typed {@link Avp} or an {@link AvpDecodeResult.Invalid}. */
-    private static Object typeOne(int index, RawAvp raw, AvpType type, TunnelSecret secret, Bytes randomVector) {
+    private static Typed typeOne(int index, RawAvp raw, AvpType type, TunnelSecret secret, Bytes randomVector) {
         AvpTable.Row row = AvpTable.row(type);
         Bytes value = raw.value();
         if (raw.hidden()) {
@@ -112,7 +117,7 @@ public final class AvpCodec {
             }
         }
         return switch (AvpTable.parse(type, value)) {
-            case AvpTable.Parsed.Ok ok -> ok.avp();
+            case AvpTable.Parsed.Ok ok -> new Typed(ok.avp(), null);
             case AvpTable.Parsed.WrongLength w -> invalid(ErrorCode.LENGTH_WRONG, "AVP index " + index + ": " + w.detail());
         };
     }
@@ -127,8 +132,8 @@ public final class AvpCodec {
         return new Avp.Unknown(raw.vendorId(), raw.attributeType(), raw.mandatory(), value);
     }
 
-    private static AvpDecodeResult.Invalid invalid(ErrorCode error, String detail) {
-        return new AvpDecodeResult.Invalid(error, detail);
+    private static Typed invalid(ErrorCode error, String detail) {
+        return new Typed(null, new AvpDecodeResult.Invalid(error, detail));
     }
 
     /**

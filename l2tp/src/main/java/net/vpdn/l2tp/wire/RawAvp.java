@@ -19,8 +19,20 @@ public record RawAvp(boolean mandatory, boolean hidden, int vendorId, int attrib
         }
     }
 
+    /** IETF attribute type of Proxy Authen Response (RFC 2661 §4.4.5), which may carry a PAP password in clear. */
+    private static final int PROXY_AUTHEN_RESPONSE = 33;
+
     /** An AVP with the reserved bits clear, as every conforming sender produces. */
     public RawAvp(boolean mandatory, boolean hidden, int vendorId, int attributeType, Bytes value) {
         this(mandatory, hidden, vendorId, attributeType, value, 0);
+    }
+
+    /** Redacts the value of a Proxy Authen Response so a logged packet cannot leak a password. */
+    @Override
+    public String toString() {
+        String shown = vendorId == 0 && attributeType == PROXY_AUTHEN_RESPONSE
+                ? "<" + value.length() + " bytes redacted>" : value.toString();
+        return "RawAvp[mandatory=" + mandatory + ", hidden=" + hidden + ", vendorId=" + vendorId
+                + ", attributeType=" + attributeType + ", value=" + shown + ", reservedBits=" + reservedBits + "]";
     }
 }

@@ -154,4 +154,14 @@ class AvpCodecTest {
         assertThat(AvpCodec.encode(m, HidingPolicy.none(), RandomSource.seeded(0)))
                 .extracting(RawAvp::mandatory).containsExactly(true, true, false, false);
     }
+
+    @Test
+    @DisplayName("a clear Proxy Authen Response (a PAP password) never shows in a raw AVP's toString")
+    void redacted() {
+        ControlMessage m = new ControlMessage(MessageType.ICCN, 1, 2,
+                List.of(new Avp.ProxyAuthenResponse(Bytes.of("hunter2".getBytes()))));
+        List<RawAvp> raw = AvpCodec.encode(m, HidingPolicy.none(), RandomSource.seeded(0));
+        assertThat(raw.toString()).doesNotContain(Bytes.of("hunter2".getBytes()).toHex()).contains("7 bytes redacted");
+        assertThat(HidingPolicy.hide(SECRET, Set.of()).toString()).doesNotContain("tunnel-secret");
+    }
 }
