@@ -79,6 +79,23 @@ public final class AvpCodec {
     private record Typed(Avp avp, AvpDecodeResult.Invalid invalid) {
     }
 
+    /**
+     * The Message Type of a packet whose body may not type cleanly, so the caller can tell a
+     * tunnel from a session message when answering {@link AvpDecodeResult.UnknownMandatoryAvp}
+     * or {@link AvpDecodeResult.Invalid} (StopCCN or CDN, §4.1). Empty when there is none.
+     */
+    public static Optional<MessageType> peekMessageType(List<RawAvp> avps) {
+        if (avps.isEmpty()) {
+            return Optional.empty();
+        }
+        RawAvp first = avps.getFirst();
+        if (first.vendorId() != IETF || first.attributeType() != AvpType.MESSAGE_TYPE.code() || first.hidden()
+                || first.value().length() != 2) {
+            return Optional.empty();
+        }
+        return MessageType.fromCode(((first.value().get(0) & 0xFF) << 8) | (first.value().get(1) & 0xFF));
+    }
+
     /** {@link #decode} of a packet's AVPs. */
     public static AvpDecodeResult decode(ControlPacket packet, TunnelSecret secretOrNull) {
         return decode(packet.avps(), secretOrNull);

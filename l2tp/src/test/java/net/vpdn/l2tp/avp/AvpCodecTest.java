@@ -76,6 +76,8 @@ class AvpCodecTest {
         void mandatory() {
             RawAvp vendor = new RawAvp(true, false, 9, 1, Bytes.EMPTY);
             assertThat(AvpCodec.decode(list(ICRQ, vendor), null)).isEqualTo(new AvpDecodeResult.UnknownMandatoryAvp(vendor));
+            assertThat(AvpCodec.peekMessageType(list(ICRQ, vendor))).contains(MessageType.ICRQ);
+            assertThat(AvpCodec.peekMessageType(list(vendor))).isEmpty();
         }
 
         @Test
