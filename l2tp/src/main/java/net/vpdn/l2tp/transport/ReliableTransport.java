@@ -1,5 +1,6 @@
 package net.vpdn.l2tp.transport;
 
+import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.List;
@@ -289,7 +290,7 @@ public final class ReliableTransport<M> {
         cancel(out, TransportTimer.ACK_DELAY);
     }
 
-    private void armRetransmit(List<TransportAction<M>> out, java.time.Duration after) {
+    private void armRetransmit(List<TransportAction<M>> out, Duration after) {
         retransmitArmed = true;
         out.add(new ArmTimer<>(TransportTimer.RETRANSMIT, after));
     }
