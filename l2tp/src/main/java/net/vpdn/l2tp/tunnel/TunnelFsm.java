@@ -133,8 +133,8 @@ public final class TunnelFsm {
     }
 
     private List<TunnelAction> onOpen() {
-        if (role != TunnelRole.INITIATOR) throw new IllegalStateException("only an initiator opens a tunnel");
         if (state != TunnelState.IDLE) return List.of();
+        if (role != TunnelRole.INITIATOR) throw new IllegalStateException("only an initiator opens a tunnel");
         ourChallenge = wantChallenge() ? newChallenge() : null;
         Long tb = tieBreaker.isPresent() ? tieBreaker.getAsLong() : null;
         state = TunnelState.WAIT_CTL_REPLY;
