@@ -75,8 +75,8 @@ public final class SessionFsm {
     }
 
     private List<SessionAction> onOpen(SessionEvent.Open o) {
-        if (!role.isInitiator()) throw new IllegalStateException(role + " is opened by the peer's request");
         if (state != SessionState.IDLE) return List.of();
+        if (!role.isInitiator()) throw new IllegalStateException(role + " is opened by the peer's request");
         request = o.request();
         connect = o.connect();
         state = SessionState.WAIT_TUNNEL;
