@@ -1,0 +1,31 @@
+package net.vpdn.l2tp.tunnel;
+
+import net.vpdn.l2tp.TunnelSecret;
+import net.vpdn.l2tp.avp.StopCcnResult;
+
+/** A responder's verdict on a peer's SCCRQ, from {@link TunnelAcceptor}. */
+public sealed interface AcceptDecision {
+
+    /**
+     * Accept the tunnel. {@code secretOrNull} is this peer's secret; when {@code null} the
+     * {@link TunnelParams#secret()} applies (and when that is null too, no tunnel authentication).
+     */
+    record Accept(net.vpdn.l2tp.TunnelSecret secretOrNull) implements AcceptDecision {
+        @Override
+        public String toString() {
+            return "Accept[secret=" + (secretOrNull == null ? "<default>" : "<redacted>") + "]";
+        }
+    }
+
+    /** Refuse the tunnel with a StopCCN carrying {@code result} (e.g. NOT_AUTHORIZED). */
+    record Reject(StopCcnResult result, String message) implements AcceptDecision {
+        public Reject {
+            if (message == null) message = "";
+        }
+    }
+
+    /** Accept with the given secret (or the default one when {@code null}). */
+    static AcceptDecision accept(TunnelSecret secretOrNull) {
+        return new Accept(secretOrNull);
+    }
+}
