@@ -1,0 +1,384 @@
+package net.vpdn.l2tp.engine;
+
+import java.net.InetSocketAddress;
+import java.time.Duration;
+import java.util.List;
+import net.vpdn.l2tp.TunnelSecret;
+import net.vpdn.l2tp.avp.Avp;
+import net.vpdn.l2tp.avp.AvpCodec;
+import net.vpdn.l2tp.avp.AvpDecodeResult;
+import net.vpdn.l2tp.avp.CdnResult;
+import net.vpdn.l2tp.avp.ErrorCode;
+import net.vpdn.l2tp.avp.HidingPolicy;
+import net.vpdn.l2tp.avp.MessageSpec;
+import net.vpdn.l2tp.avp.SpecResult;
+import net.vpdn.l2tp.avp.StopCcnResult;
+import net.vpdn.l2tp.session.CallParams;
+import net.vpdn.l2tp.session.SessionRole;
+import net.vpdn.l2tp.transport.ReliableTransport;
+import net.vpdn.l2tp.transport.TransportAction;
+import net.vpdn.l2tp.transport.TransportTimer;
+import net.vpdn.l2tp.tunnel.TunnelAction;
+import net.vpdn.l2tp.tunnel.TunnelEvent;
+import net.vpdn.l2tp.tunnel.TunnelFsm;
+import net.vpdn.l2tp.tunnel.TunnelParams;
+import net.vpdn.l2tp.tunnel.TunnelState;
+import net.vpdn.l2tp.tunnel.TunnelTimer;
+import net.vpdn.l2tp.wire.ControlMessage;
+import net.vpdn.l2tp.wire.ControlPacket;
+import net.vpdn.l2tp.wire.MessageType;
+import net.vpdn.l2tp.wire.PacketEncoder;
+import net.vpdn.l2tp.wire.RawAvp;
+
+/**
+ * One control connection at run time: the shell that joins the reliable transport, the AVP codec,
+ * the tunnel state machine and the tunnel's sessions, and carries out their actions on the
+ * engine's thread. The state machines stay pure; everything with an effect happens here.
+ */
+public final class Tunnel {
+    private final L2tpEngine engine;
+    private final int localId;
+    private final TunnelParams params;
+    private final TunnelFsm fsm;
+    private final ReliableTransport<ControlPacket> transport;
+    private final IntMap<Session> sessions = new IntMap<>(8);
+    private final net.vpdn.l2tp.session.IdAllocator sessionIds;
+    private final EngineHost.TimerHandle[] fsmTimers = new EngineHost.TimerHandle[TunnelTimer.values().length];
+    private final EngineHost.TimerHandle[] transportTimers = new EngineHost.TimerHandle[TransportTimer.values().length];
+    private final long createdNanos;
+    private InetSocketAddress peer;
+    private TunnelSecret secret;
+    private TunnelListener listener;
+    private boolean peerAddressSettled;
+    private long upNanos;
+    private boolean released;
+
+    Tunnel(L2tpEngine engine, int localId, InetSocketAddress peer, TunnelParams params, TunnelFsm fsm,
+           TunnelSecret secret, TunnelListener listener) {
+        this.engine = engine;
+        this.localId = localId;
+        this.peer = peer;
+        this.params = params;
+        this.fsm = fsm;
+        this.secret = secret;
+        this.listener = listener;
+        this.transport = new ReliableTransport<>(engine.config().transport());
+        this.sessionIds = new net.vpdn.l2tp.session.IdAllocator(engine.random());
+        this.createdNanos = engine.host().nanoTime();
+    }
+
+    // ---- public view -------------------------------------------------------------------------
+
+    public int localId() { return localId; }
+    public int peerId() { return fsm.peerTunnelId(); }
+    public InetSocketAddress peer() { return peer; }
+    public String peerHostName() { return fsm.peerHostName(); }
+    public TunnelState state() { return fsm.state(); }
+    public TunnelParams params() { return params; }
+    public int sessionCount() { return sessions.size(); }
+    public List<Session> sessions() { return sessions.values(); }
+    public ReliableTransport<ControlPacket> transport() { return transport; }
+    /** Nanoseconds (engine clock) since the tunnel came up, or 0 while it is not up. */
+    public long uptimeNanos() { return upNanos == 0 ? 0 : engine.host().nanoTime() - upNanos; }
+    long createdNanos() { return createdNanos; }
+
+    /**
+     * Places an incoming call (the LAC role: ICRQ, ICRP, ICCN). If the tunnel is not yet
+     * established the call waits for it. Returns null when no session id is free.
+     */
+    public Session placeCall(CallParams icrq, CallParams iccn, SessionListener sessionListener) {
+        int id = engine.allocateSessionId(this);
+        if (id == 0) return null;
+        Session s = new Session(this, id, SessionRole.LAC_INCOMING, sessionListener);
+        sessions.put(id, s);
+        engine.run(() -> {
+            s.handle(new net.vpdn.l2tp.session.SessionEvent.Open(icrq, iccn));
+            if (fsm.state() == TunnelState.ESTABLISHED) {
+                s.handle(new net.vpdn.l2tp.session.SessionEvent.TunnelUp());
+            }
+        });
+        return s;
+    }
+
+    /** Closes the tunnel with a StopCCN (and so every session in it). */
+    public void close(StopCcnResult result, ErrorCode error, String message) {
+        engine.run(() -> handle(new TunnelEvent.Close(result, error, message)));
+    }
+
+    public void setListener(TunnelListener listener) { this.listener = listener; }
+
+    // ---- inbound ---------------------------------------------------------------------------
+
+    /** A control packet addressed to this tunnel arrived from {@code from}. */
+    void onPacket(ControlPacket packet, InetSocketAddress from) {
+        if (!from.equals(peer)) {
+            // RFC 2661 §8.1: the responder may answer from another port; adopt the first reply's
+            // source, and after that accept nothing from elsewhere.
+            if (!peerAddressSettled && from.getAddress().equals(peer.getAddress())) {
+                peer = from;
+            } else {
+                engine.stats().countDrop(EngineDrop.WRONG_PEER_ADDRESS);
+                return;
+            }
+        }
+        peerAddressSettled = true;
+        if (packet.isZlb()) engine.stats().countReceivedZlb();
+        handle(new TunnelEvent.ActivityReceived());
+        apply(transport.onReceive(packet.ns(), packet.nr(), packet.isZlb() ? null : packet, engine.host().nanoTime()));
+    }
+
+    /** An in-order control message from the transport: type it, validate it and dispatch it. */
+    private void deliver(ControlPacket packet) {
+        AvpDecodeResult decoded = AvpCodec.decode(packet.avps(), secret);
+        switch (decoded) {
+            case AvpDecodeResult.Ok ok -> dispatch(new ControlMessage(ok.type(), packet.tunnelId(), packet.sessionId(), ok.avps()));
+            case AvpDecodeResult.UnknownMessageType u -> {
+                // RFC 2661 §4.1/§3.2: an unknown message type with the M bit clears the tunnel.
+                if (u.mandatory()) {
+                    handle(new TunnelEvent.InvalidMessage(StopCcnResult.GENERAL_ERROR, ErrorCode.UNKNOWN_MANDATORY_AVP,
+                            "unknown mandatory message type " + u.code()));
+                }
+            }
+            case AvpDecodeResult.UnknownMandatoryAvp u -> unknownMandatory(packet, u.avp());
+            case AvpDecodeResult.Invalid inv -> {
+                engine.stats().countDrop(EngineDrop.INVALID_AVPS);
+                engine.log().debug("tunnel {}: invalid AVPs: {}", localId, inv.detail());
+                MessageType t = AvpCodec.peekMessageType(packet.avps()).orElse(null);
+                if (t != null && t.scope() == MessageType.Scope.TUNNEL) {
+                    handle(new TunnelEvent.InvalidMessage(StopCcnResult.GENERAL_ERROR, inv.error(), inv.detail()));
+                } else if (t != null) {
+                    closeSession(packet, CdnResult.GENERAL_ERROR, inv.error(), inv.detail());
+                }
+            }
+        }
+    }
+
+    /** RFC 2661 §4.1: an unknown AVP with the M bit ends the session or, for tunnel messages, the tunnel. */
+    private void unknownMandatory(ControlPacket packet, RawAvp avp) {
+        String why = "unknown mandatory AVP vendor " + avp.vendorId() + " type " + avp.attributeType();
+        MessageType t = AvpCodec.peekMessageType(packet.avps()).orElse(null);
+        if (t == null || t.scope() == MessageType.Scope.TUNNEL) {
+            handle(new TunnelEvent.InvalidMessage(StopCcnResult.GENERAL_ERROR, ErrorCode.UNKNOWN_MANDATORY_AVP, why));
+        } else {
+            closeSession(packet, CdnResult.GENERAL_ERROR, ErrorCode.UNKNOWN_MANDATORY_AVP, why);
+        }
+    }
+
+    private void closeSession(ControlPacket packet, CdnResult result, ErrorCode error, String why) {
+        Session s = sessions.get(packet.sessionId());
+        if (s != null) {
+            s.close(result, error, why);
+        } else if (packet.sessionId() == 0) {
+            // A call request we will not take: answer its Assigned Session ID, if it is readable.
+            int peerSid = rawAssignedSessionId(packet);
+            if (peerSid != 0) Session.refuseWithoutState(this, peerSid, result, error, why);
+        }
+    }
+
+    private static int rawAssignedSessionId(ControlPacket packet) {
+        for (RawAvp a : packet.avps()) {
+            if (a.vendorId() == 0 && a.attributeType() == net.vpdn.l2tp.avp.AvpType.ASSIGNED_SESSION_ID.code()
+                    && !a.hidden() && a.value().length() == 2) {
+                return ((a.value().get(0) & 0xFF) << 8) | (a.value().get(1) & 0xFF);
+            }
+        }
+        return 0;
+    }
+
+    private void dispatch(ControlMessage m) {
+        engine.stats().countReceived(m.type());
+        SpecResult spec = MessageSpec.validate(m);
+        if (spec instanceof SpecResult.MissingAvp missing) {
+            engine.log().debug("tunnel {}: {} lacks {}", localId, m.type(), missing.missing());
+            if (m.type().scope() == MessageType.Scope.TUNNEL) {
+                handle(new TunnelEvent.InvalidMessage(StopCcnResult.GENERAL_ERROR, missing.error(), missing.message()));
+            } else {
+                Session s = sessions.get(m.sessionId());
+                if (s != null) s.close(CdnResult.GENERAL_ERROR, missing.error(), missing.message());
+            }
+            return;
+        }
+        if (m.type().scope() == MessageType.Scope.TUNNEL) {
+            handle(new TunnelEvent.Received(m));
+        } else {
+            dispatchToSession(m);
+        }
+    }
+
+    private void dispatchToSession(ControlMessage m) {
+        if (fsm.state() != TunnelState.ESTABLISHED) {
+            handle(new TunnelEvent.Received(m)); // the tunnel FSM answers a call message before ESTABLISHED
+            return;
+        }
+        if (m.sessionId() == 0 && (m.type() == MessageType.ICRQ || m.type() == MessageType.OCRQ)) {
+            newIncomingSession(m);
+            return;
+        }
+        Session s = sessions.get(m.sessionId());
+        if (s == null) {
+            engine.stats().countDrop(EngineDrop.UNKNOWN_SESSION);
+            return;
+        }
+        s.handle(new net.vpdn.l2tp.session.SessionEvent.Received(m));
+    }
+
+    private void newIncomingSession(ControlMessage m) {
+        int id = engine.allocateSessionId(this);
+        SessionRole role = m.type() == MessageType.ICRQ ? SessionRole.LNS_INCOMING : SessionRole.LAC_OUTGOING;
+        if (id == 0) {
+            int peerSid = m.find(Avp.AssignedSessionId.class).map(Avp.AssignedSessionId::sessionId).orElse(0);
+            Session.refuseWithoutState(this, peerSid, CdnResult.TEMPORARY_LACK_OF_RESOURCES,
+                    ErrorCode.INSUFFICIENT_RESOURCES, "no free session id");
+            return;
+        }
+        Session s = new Session(this, id, role, SessionListener.NONE);
+        sessions.put(id, s);
+        s.handle(new net.vpdn.l2tp.session.SessionEvent.Received(m));
+    }
+
+    // ---- outbound and actions ----------------------------------------------------------------
+
+    void handle(TunnelEvent e) {
+        for (TunnelAction a : fsm.handle(e)) {
+            apply(a);
+        }
+    }
+
+    private void apply(TunnelAction a) {
+        switch (a) {
+            case TunnelAction.Send s -> send(s.msg(), s.urgent());
+            case TunnelAction.ArmTimer t -> armFsmTimer(t.timer(), t.after());
+            case TunnelAction.CancelTimer t -> cancelFsmTimer(t.timer());
+            case TunnelAction.Established est -> established(est);
+            case TunnelAction.Closing c -> closing(c);
+            case TunnelAction.Closed c -> released();
+        }
+    }
+
+    /** Queues a control message on the reliable transport (sessions send through here too). */
+    void send(ControlMessage m, boolean urgent) {
+        engine.stats().countSent(m.type());
+        List<RawAvp> avps = AvpCodec.encode(m, hiding(), engine.random());
+        ControlPacket p = new ControlPacket(m.tunnelId(), m.sessionId(), 0, 0, avps);
+        apply(transport.submit(p, urgent, engine.host().nanoTime()));
+    }
+
+    private HidingPolicy hiding() {
+        return secret != null && !engine.config().hiddenAvps().isEmpty()
+                ? HidingPolicy.hide(secret, engine.config().hiddenAvps())
+                : HidingPolicy.none();
+    }
+
+    /**
+     * Carries out the transport's actions in order; deliveries wait until the whole list is done,
+     * so the transport is never re-entered while its own actions are being performed.
+     */
+    private void apply(List<TransportAction<ControlPacket>> actions) {
+        List<ControlPacket> delivered = null;
+        for (TransportAction<ControlPacket> a : actions) {
+            switch (a) {
+                case TransportAction.Transmit<ControlPacket> t -> transmit(t);
+                case TransportAction.Deliver<ControlPacket> d -> {
+                    if (delivered == null) delivered = new java.util.ArrayList<>(2);
+                    delivered.add(d.message());
+                }
+                case TransportAction.ArmTimer<ControlPacket> t -> armTransportTimer(t.timer(), t.after());
+                case TransportAction.CancelTimer<ControlPacket> t -> cancelTransportTimer(t.timer());
+                case TransportAction.PeerUnresponsive<ControlPacket> p -> handle(new TunnelEvent.PeerUnresponsive());
+                case TransportAction.Rejected<ControlPacket> r -> engine.log().warn("tunnel {}: control message not queued: {}",
+                        localId, r.reason());
+            }
+        }
+        if (delivered != null) {
+            for (ControlPacket p : delivered) deliver(p);
+        }
+    }
+
+    private void transmit(TransportAction.Transmit<ControlPacket> t) {
+        ControlPacket q = t.message();
+        ControlPacket wire = q == null
+                ? new ControlPacket(fsm.peerTunnelId(), 0, t.ns(), t.nr(), List.of())
+                : new ControlPacket(q.tunnelId(), q.sessionId(), t.ns(), t.nr(), q.avps());
+        if (q == null) engine.stats().countSentZlb();
+        engine.host().sendControl(peer, PacketEncoder.encodeControl(wire));
+    }
+
+    private void established(TunnelAction.Established est) {
+        apply(transport.setPeerReceiveWindow(est.peerReceiveWindow(), engine.host().nanoTime()));
+        upNanos = Math.max(1, engine.host().nanoTime());
+        engine.tunnelEstablished(this);
+        engine.notify(() -> listener.tunnelUp(this));
+        for (Session s : sessions.values()) {
+            s.handle(new net.vpdn.l2tp.session.SessionEvent.TunnelUp());
+        }
+    }
+
+    private void closing(TunnelAction.Closing c) {
+        // RFC 2661 §5.7: a StopCCN clears every session without CDNs.
+        Avp.ResultCode cause = new Avp.ResultCode(c.result().code(), c.error().code(), c.message());
+        for (Session s : sessions.values()) {
+            s.tunnelDown(cause, c.byPeer());
+        }
+        engine.tunnelClosing(this, cause, c.byPeer());
+        engine.notify(() -> listener.tunnelDown(this, cause, c.byPeer()));
+    }
+
+    private void released() {
+        if (released) return;
+        released = true;
+        for (int i = 0; i < fsmTimers.length; i++) cancelFsmTimer(TunnelTimer.values()[i]);
+        for (int i = 0; i < transportTimers.length; i++) cancelTransportTimer(TransportTimer.values()[i]);
+        engine.tunnelReleased(this);
+    }
+
+    void sessionReleased(Session s) {
+        sessions.remove(s.localId());
+        engine.releaseSessionId(this, s.localId());
+    }
+
+    Session session(int id) { return sessions.get(id); }
+    net.vpdn.l2tp.session.IdAllocator sessionIds() { return sessionIds; }
+    boolean wasEstablished() { return upNanos != 0; }
+    L2tpEngine engine() { return engine; }
+    void setSecret(TunnelSecret secret) { this.secret = secret; }
+    TunnelFsm fsm() { return fsm; }
+
+    // ---- timers ------------------------------------------------------------------------------
+
+    private void armFsmTimer(TunnelTimer t, Duration after) {
+        cancelFsmTimer(t);
+        fsmTimers[t.ordinal()] = engine.host().schedule(after, () -> engine.run(() -> {
+            fsmTimers[t.ordinal()] = null;
+            handle(new TunnelEvent.TimerFired(t));
+        }));
+    }
+
+    private void cancelFsmTimer(TunnelTimer t) {
+        EngineHost.TimerHandle h = fsmTimers[t.ordinal()];
+        if (h != null) {
+            h.cancel();
+            fsmTimers[t.ordinal()] = null;
+        }
+    }
+
+    private void armTransportTimer(TransportTimer t, Duration after) {
+        cancelTransportTimer(t);
+        transportTimers[t.ordinal()] = engine.host().schedule(after, () -> engine.run(() -> {
+            transportTimers[t.ordinal()] = null;
+            apply(transport.onTimer(t, engine.host().nanoTime()));
+        }));
+    }
+
+    private void cancelTransportTimer(TransportTimer t) {
+        EngineHost.TimerHandle h = transportTimers[t.ordinal()];
+        if (h != null) {
+            h.cancel();
+            transportTimers[t.ordinal()] = null;
+        }
+    }
+
+    @Override
+    public String toString() {
+        return "Tunnel[local=" + localId + ", peer=" + peerId() + " " + peer + ", " + fsm.state() + "]";
+    }
+}

@@ -1,0 +1,192 @@
+package net.vpdn.l2tp.io;
+
+import io.netty.bootstrap.Bootstrap;
+import io.netty.buffer.ByteBuf;
+import io.netty.buffer.Unpooled;
+import io.netty.channel.Channel;
+import io.netty.channel.ChannelOption;
+import io.netty.channel.EventLoop;
+import io.netty.channel.EventLoopGroup;
+import io.netty.channel.MultiThreadIoEventLoopGroup;
+import io.netty.channel.epoll.Epoll;
+import io.netty.channel.epoll.EpollDatagramChannel;
+import io.netty.channel.epoll.EpollIoHandler;
+import io.netty.channel.nio.NioIoHandler;
+import io.netty.channel.socket.DatagramPacket;
+import io.netty.channel.socket.nio.NioDatagramChannel;
+import java.net.InetSocketAddress;
+import java.nio.ByteBuffer;
+import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
+import net.vpdn.l2tp.RandomSource;
+import net.vpdn.l2tp.engine.CallAcceptor;
+import net.vpdn.l2tp.engine.EngineConfig;
+import net.vpdn.l2tp.engine.EngineHost;
+import net.vpdn.l2tp.engine.L2tpEngine;
+import net.vpdn.l2tp.engine.Session;
+import net.vpdn.l2tp.engine.TunnelListener;
+import net.vpdn.l2tp.tunnel.TunnelAcceptor;
+import net.vpdn.l2tp.wire.PacketEncoder;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * An L2TP endpoint on a Netty UDP socket (epoll when available): it owns one event loop, the
+ * {@link L2tpEngine} that runs on it, and the data path. Every tunnel and session of the endpoint
+ * lives on that loop; nothing here blocks it.
+ */
+public final class NettyL2tpEndpoint implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(NettyL2tpEndpoint.class);
+    /** Largest data header we write: flags, length, tunnel, session, Ns, Nr. */
+    private static final int MAX_DATA_HEADER = 12;
+
+    private final EventLoopGroup group;
+    private final Channel channel;
+    private final EventLoop loop;
+    private final L2tpEngine engine;
+
+    private NettyL2tpEndpoint(EventLoopGroup group, Channel channel, L2tpEngine engine) {
+        this.group = group;
+        this.channel = channel;
+        this.loop = channel.eventLoop();
+        this.engine = engine;
+    }
+
+    /** What the owner supplies to an endpoint. */
+    public record Handlers(TunnelAcceptor tunnelAcceptor, CallAcceptor callAcceptor,
+                           TunnelListener acceptedTunnelListener, DataHandler dataHandler) { }
+
+    /** Binds {@code bind} (port 0 picks a free one) and starts the engine. */
+    public static NettyL2tpEndpoint start(InetSocketAddress bind, EngineConfig config, RandomSource random,
+                                          Handlers handlers) throws InterruptedException {
+        boolean epoll = Epoll.isAvailable();
+        EventLoopGroup group = new MultiThreadIoEventLoopGroup(1,
+                epoll ? EpollIoHandler.newFactory() : NioIoHandler.newFactory());
+        try {
+            EngineRef ref = new EngineRef();
+            Bootstrap b = new Bootstrap().group(group)
+                    .channel(epoll ? EpollDatagramChannel.class : NioDatagramChannel.class)
+                    .option(ChannelOption.SO_RCVBUF, 4 << 20)
+                    .option(ChannelOption.SO_SNDBUF, 4 << 20)
+                    .handler(new L2tpDatagramHandler(ref, handlers.dataHandler()));
+            Channel ch = b.bind(bind).sync().channel();
+            L2tpEngine engine = new L2tpEngine(config, new NettyEngineHost(ch), random,
+                    handlers.tunnelAcceptor(), handlers.callAcceptor(), handlers.acceptedTunnelListener());
+            ref.engine = engine;
+            LOG.info("l2tp endpoint on {} ({})", ch.localAddress(), epoll ? "epoll" : "nio");
+            return new NettyL2tpEndpoint(group, ch, engine);
+        } catch (InterruptedException | RuntimeException e) {
+            group.shutdownGracefully(0, 1, TimeUnit.SECONDS);
+            throw e;
+        }
+    }
+
+    /** Holds the engine for the handler, which exists before the engine does. */
+    static final class EngineRef {
+        volatile L2tpEngine engine;
+    }
+
+    public L2tpEngine engine() { return engine; }
+
+    public InetSocketAddress localAddress() { return (InetSocketAddress) channel.localAddress(); }
+
+    /** Runs {@code task} on the endpoint's event loop, inside the engine's serial executor. */
+    public void execute(Runnable task) {
+        loop.execute(() -> engine.run(task));
+    }
+
+    /** Computes something on the event loop (for admin views and tests). */
+    public <T> CompletableFuture<T> call(Supplier<T> task) {
+        CompletableFuture<T> f = new CompletableFuture<>();
+        loop.execute(() -> engine.run(() -> {
+            try {
+                f.complete(task.get());
+            } catch (RuntimeException e) {
+                f.completeExceptionally(e);
+            }
+        }));
+        return f;
+    }
+
+    /**
+     * Sends one PPP frame (address/control onward) on an established session; takes ownership of
+     * {@code frame}. Must be called on the event loop (from a data or session callback, or via
+     * {@link #execute}).
+     */
+    public void sendData(Session session, ByteBuf frame) {
+        int payload = frame.readableBytes();
+        if (!session.isEstablished()) {
+            frame.release();
+            return;
+        }
+        ByteBuf out = channel.alloc().directBuffer(MAX_DATA_HEADER + payload);
+        try {
+            ByteBuffer nio = out.internalNioBuffer(0, MAX_DATA_HEADER);
+            boolean seq = session.sequencing();
+            int n = PacketEncoder.writeDataHeader(nio, session.tunnel().peerId(), session.peerId(), seq,
+                    seq ? session.nextDataNs() : 0, seq ? session.dataNr() : 0);
+            out.writerIndex(n);
+            out.writeBytes(frame);
+        } finally {
+            frame.release();
+        }
+        session.sentData(payload);
+        engine.stats().countDataSent();
+        channel.write(new DatagramPacket(out, session.tunnel().peer()), channel.voidPromise());
+    }
+
+    /** Flushes data written with {@link #sendData} (once per read batch, not per frame). */
+    public void flush() {
+        channel.flush();
+    }
+
+    /** Closes every tunnel with StopCCN, waits up to {@code grace} for the peers to acknowledge, then stops. */
+    public void close(Duration grace) {
+        engine.closeAll("shutting down");
+        long deadline = System.nanoTime() + grace.toNanos();
+        while (System.nanoTime() < deadline) {
+            // Done once every StopCCN is acknowledged; the §5.7 hold only matters to a live endpoint.
+            boolean quiet = call(() -> engine.tunnels().stream().allMatch(t ->
+                    t.state() == net.vpdn.l2tp.tunnel.TunnelState.CLOSED
+                            || (t.state() == net.vpdn.l2tp.tunnel.TunnelState.CLOSING && t.transport().isIdle()))).join();
+            if (quiet) break;
+            try {
+                Thread.sleep(20); // shutdown path, off the event loop
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                break;
+            }
+        }
+        channel.close().syncUninterruptibly();
+        group.shutdownGracefully(0, 1, TimeUnit.SECONDS).syncUninterruptibly();
+    }
+
+    @Override
+    public void close() {
+        close(Duration.ofSeconds(2));
+    }
+
+    /** The event loop as the engine's host. */
+    private static final class NettyEngineHost implements EngineHost {
+        private final Channel channel;
+
+        NettyEngineHost(Channel channel) {
+            this.channel = channel;
+        }
+
+        public long nanoTime() {
+            return System.nanoTime();
+        }
+
+        public TimerHandle schedule(Duration delay, Runnable task) {
+            var f = channel.eventLoop().schedule(task, delay.toNanos(), TimeUnit.NANOSECONDS);
+            return () -> f.cancel(false);
+        }
+
+        public void sendControl(InetSocketAddress to, byte[] datagram) {
+            channel.writeAndFlush(new DatagramPacket(Unpooled.wrappedBuffer(datagram), to), channel.voidPromise());
+        }
+    }
+}
