@@ -13,9 +13,17 @@ import net.vpdn.l2tp.tunnel.TunnelParams;
  * @param maxPendingTunnels  tunnels opened by peers that may be not yet established at once: the bound that
  *                           keeps an SCCRQ flood from exhausting memory
  * @param hiddenAvps         AVP types we hide (RFC 2661 §4.3) when the tunnel has a secret
+ * @param sendTieBreaker     whether our SCCRQs carry a Tie Breaker (RFC 2661 §4.4.3), so that two endpoints
+ *                           opening tunnels to each other at once end up with one
  */
 public record EngineConfig(TransportConfig transport, TunnelParams responderParams, int maxPendingTunnels,
-                           Set<AvpType> hiddenAvps) {
+                           Set<AvpType> hiddenAvps, boolean sendTieBreaker) {
+
+    /** Without Tie Breaker. */
+    public EngineConfig(TransportConfig transport, TunnelParams responderParams, int maxPendingTunnels,
+                        Set<AvpType> hiddenAvps) {
+        this(transport, responderParams, maxPendingTunnels, hiddenAvps, false);
+    }
 
     public EngineConfig {
         if (maxPendingTunnels < 1) throw new IllegalArgumentException("maxPendingTunnels must be >= 1");
@@ -24,6 +32,6 @@ public record EngineConfig(TransportConfig transport, TunnelParams responderPara
 
     /** Defaults for an endpoint called {@code hostName}. */
     public static EngineConfig defaults(String hostName) {
-        return new EngineConfig(TransportConfig.DEFAULT, TunnelParams.defaults(hostName), 1024, Set.of());
+        return new EngineConfig(TransportConfig.DEFAULT, TunnelParams.defaults(hostName), 1024, Set.of(), false);
     }
 }

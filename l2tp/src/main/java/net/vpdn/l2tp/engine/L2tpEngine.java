@@ -12,6 +12,7 @@ import net.vpdn.l2tp.avp.AvpCodec;
 import net.vpdn.l2tp.avp.AvpDecodeResult;
 import net.vpdn.l2tp.session.IdAllocator;
 import net.vpdn.l2tp.tunnel.AcceptDecision;
+import net.vpdn.l2tp.tunnel.TieBreakOutcome;
 import net.vpdn.l2tp.tunnel.TunnelAcceptor;
 import net.vpdn.l2tp.tunnel.TunnelEvent;
 import net.vpdn.l2tp.tunnel.TunnelFsm;
@@ -127,7 +128,7 @@ public final class L2tpEngine {
     public Tunnel openTunnel(InetSocketAddress peer, TunnelParams params, TunnelListener listener) {
         int id = tunnelIds.allocate();
         if (id == 0) return null;
-        TunnelFsm fsm = new TunnelFsm(TunnelRole.INITIATOR, id, params, random, null);
+        TunnelFsm fsm = new TunnelFsm(TunnelRole.INITIATOR, id, params, random, null, config.sendTieBreaker());
         Tunnel t = new Tunnel(this, id, peer, params, fsm, params.secret(), listener);
         tunnels.put(id, t);
         run(() -> t.handle(new TunnelEvent.Open()));
@@ -181,6 +182,10 @@ public final class L2tpEngine {
             existing.onPacket(p, from);
             return;
         }
+        if (!resolveCollision(ok.avps(), from)) {
+            stats.countDrop(EngineDrop.TIE_BREAK_LOST_BY_PEER);
+            return;
+        }
         if (acceptor == null || pendingAccepted >= config.maxPendingTunnels()) {
             stats.countDrop(EngineDrop.PENDING_TUNNEL_LIMIT);
             stats.countRejectedSccrq();
@@ -201,6 +206,32 @@ public final class L2tpEngine {
         byPeerKey.put(new PeerTunnelKey(from, peerTid), t);
         pendingAccepted++;
         t.onPacket(p, from);
+    }
+
+    /**
+     * RFC 2661 §4.4.3 Tie Breaker: an SCCRQ from a peer we are ourselves opening a tunnel to.
+     * Returns whether the peer's SCCRQ may proceed. When our tunnel loses, its waiting calls end
+     * (reported down with the cause) and the owner places them again in the winning tunnel.
+     */
+    private boolean resolveCollision(List<Avp> sccrq, InetSocketAddress from) {
+        java.util.OptionalLong theirs = find(sccrq, Avp.TieBreaker.class)
+                .map(tb -> java.util.OptionalLong.of(tb.value())).orElse(java.util.OptionalLong.empty());
+        for (Tunnel ours : tunnels.values()) {
+            if (ours.fsm().role() != TunnelRole.INITIATOR || ours.state() != TunnelState.WAIT_CTL_REPLY
+                    || !ours.peer().getAddress().equals(from.getAddress())) {
+                continue;
+            }
+            switch (TieBreakOutcome.compare(ours.fsm().tieBreaker(), theirs)) {
+                case WE_WIN -> { return false; }
+                case WE_LOSE -> ours.handle(new TunnelEvent.LostTieBreak());
+                case BOTH_LOSE -> {
+                    ours.handle(new TunnelEvent.LostTieBreak());
+                    return false;
+                }
+                case NO_TIE_BREAK -> { }
+            }
+        }
+        return true;
     }
 
     private static <T extends Avp> java.util.Optional<T> find(List<Avp> avps, Class<T> kind) {

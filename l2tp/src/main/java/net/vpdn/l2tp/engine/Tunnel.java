@@ -52,6 +52,7 @@ public final class Tunnel {
     private boolean peerAddressSettled;
     private long upNanos;
     private boolean released;
+    private boolean closingReported;
 
     Tunnel(L2tpEngine engine, int localId, InetSocketAddress peer, TunnelParams params, TunnelFsm fsm,
            TunnelSecret secret, TunnelListener listener) {
@@ -314,6 +315,8 @@ public final class Tunnel {
     }
 
     private void closing(TunnelAction.Closing c) {
+        if (closingReported) return;
+        closingReported = true;
         // RFC 2661 §5.7: a StopCCN clears every session without CDNs.
         Avp.ResultCode cause = new Avp.ResultCode(c.result().code(), c.error().code(), c.message());
         for (Session s : sessions.values()) {
@@ -326,6 +329,11 @@ public final class Tunnel {
     private void released() {
         if (released) return;
         released = true;
+        if (!closingReported) {
+            // Discarded without a StopCCN exchange (a lost tie break): its calls still end.
+            closing(new TunnelAction.Closing(StopCcnResult.GENERAL_ERROR, ErrorCode.NO_GENERAL_ERROR,
+                    "tunnel discarded: lost the tie break to the peer's tunnel", false));
+        }
         for (int i = 0; i < fsmTimers.length; i++) cancelFsmTimer(TunnelTimer.values()[i]);
         for (int i = 0; i < transportTimers.length; i++) cancelTransportTimer(TransportTimer.values()[i]);
         engine.tunnelReleased(this);

@@ -68,9 +68,15 @@ final class EngineTestbed {
 
     EngineTestbed(LinkImpairment<Datagram> impairment, EngineConfig lacConfig, EngineConfig lnsConfig,
                   TunnelAcceptor acceptor) {
+        this(impairment, lacConfig, lnsConfig, null, acceptor);
+    }
+
+    /** With {@code lacAcceptor} the "LAC" side accepts tunnels too (for simultaneous open). */
+    EngineTestbed(LinkImpairment<Datagram> impairment, EngineConfig lacConfig, EngineConfig lnsConfig,
+                  TunnelAcceptor lacAcceptor, TunnelAcceptor acceptor) {
         link = new FakeLink<>(clock, impairment);
         lac = new L2tpEngine(lacConfig, host(FakeLink.Side.A, LAC_ADDR, UnaryOperator.identity()),
-                RandomSource.seeded(1), null, CallAcceptor.REFUSE, TunnelListener.NONE);
+                RandomSource.seeded(1), lacAcceptor, CallAcceptor.REFUSE, lacEvents);
         lns = new L2tpEngine(lnsConfig, host(FakeLink.Side.B, LNS_ADDR, d -> lnsEgress.apply(d)),
                 RandomSource.seeded(2), acceptor, lnsEvents, lnsEvents);
         link.attach(FakeLink.Side.A, d -> lac.onControlDatagram(d.from(), d.bytes(), 0, d.bytes().length));

@@ -262,6 +262,41 @@ class L2tpEngineTest {
         }
     }
 
+    @Nested
+    @DisplayName("simultaneous open (Tie Breaker, RFC 2661 §4.4.3)")
+    class TieBreak {
+        @Test
+        @DisplayName("two endpoints opening tunnels to each other at once end with one tunnel")
+        void oneTunnelSurvives() {
+            EngineConfig a = EngineConfig.defaults("lac1");
+            EngineConfig b = EngineConfig.defaults("lns1");
+            EngineTestbed tb = new EngineTestbed(LinkImpairment.perfect(Duration.ofMillis(5)),
+                    new EngineConfig(a.transport(), a.responderParams(), 16, a.hiddenAvps(), true),
+                    new EngineConfig(b.transport(), b.responderParams(), 16, b.hiddenAvps(), true),
+                    EngineTestbed.acceptOnly("lns1", SECRET), EngineTestbed.acceptOnly("lac1", SECRET));
+            tb.lac.run(() -> tb.lac.openTunnel(EngineTestbed.LNS_ADDR, TunnelParams.defaults("lac1").withSecret(SECRET),
+                    tb.lacEvents));
+            tb.lns.run(() -> tb.lns.openTunnel(EngineTestbed.LAC_ADDR, TunnelParams.defaults("lns1").withSecret(SECRET),
+                    tb.lnsEvents));
+            tb.clock.advance(Duration.ofSeconds(5));
+            assertThat(tb.lac.tunnels()).singleElement().extracting(Tunnel::state).isEqualTo(TunnelState.ESTABLISHED);
+            assertThat(tb.lns.tunnels()).singleElement().extracting(Tunnel::state).isEqualTo(TunnelState.ESTABLISHED);
+            assertThat(tb.lac.tunnels().getFirst().peerId()).isEqualTo(tb.lns.tunnels().getFirst().localId());
+        }
+
+        @Test
+        @DisplayName("many tunnels to one peer stay separate (each with its own ids)")
+        void manyTunnelsPerPeer() {
+            EngineTestbed tb = EngineTestbed.withSecret(SECRET);
+            List<Tunnel> opened = new ArrayList<>();
+            for (int i = 0; i < 5; i++) opened.add(open(tb, SECRET));
+            assertThat(tb.runUntil(() -> opened.stream().allMatch(t -> t.state() == TunnelState.ESTABLISHED), LIMIT)).isTrue();
+            tb.clock.advance(Duration.ofSeconds(1));
+            assertThat(tb.lns.tunnels()).hasSize(5).allMatch(t -> t.state() == TunnelState.ESTABLISHED);
+            assertThat(opened.stream().map(Tunnel::peerId).distinct()).hasSize(5);
+        }
+    }
+
     /** A minimal valid SCCRQ from a peer that assigned tunnel id {@code tid}. */
     static byte[] sccrq(int tid) {
         ControlMessage m = new ControlMessage(MessageType.SCCRQ, 0, 0, List.of(
