@@ -6,6 +6,7 @@ import java.time.Duration;
 import java.util.List;
 import net.vpdn.ppp.wire.CpCode;
 import net.vpdn.ppp.wire.CpPacket;
+import net.vpdn.ppp.testing.VirtualLink;
 import net.vpdn.ppp.wire.Octets;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Nested;

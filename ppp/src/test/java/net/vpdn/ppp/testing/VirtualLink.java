@@ -1,4 +1,4 @@
-package net.vpdn.ppp.fsm;
+package net.vpdn.ppp.testing;
 
 import java.time.Duration;
 import java.util.ArrayDeque;
@@ -8,6 +8,8 @@ import java.util.List;
 import java.util.PriorityQueue;
 import java.util.function.BiPredicate;
 import java.util.function.Function;
+import net.vpdn.ppp.fsm.ControlProtocol;
+import net.vpdn.ppp.fsm.CpEffect;
 import net.vpdn.ppp.wire.CpPacket;
 
 /**
@@ -15,15 +17,15 @@ import net.vpdn.ppp.wire.CpPacket;
  * delivered in order unless the drop rule says otherwise, Restart timers fire when the clock is
  * advanced past them. No threads, no sleeps.
  */
-final class VirtualLink {
+public final class VirtualLink {
     /** One side of the link and what happened to it. */
-    final class Side {
-        final String name;
-        final ControlProtocol cp;
-        final List<CpEffect> log = new ArrayList<>();
-        final List<CpPacket> sent = new ArrayList<>();
+    public final class Side {
+        public final String name;
+        public final ControlProtocol cp;
+        public final List<CpEffect> log = new ArrayList<>();
+        public final List<CpPacket> sent = new ArrayList<>();
         Side peer;
-        long timerDue = -1;
+        public long timerDue = -1;
         long timerToken;
 
         Side(String name, ControlProtocol cp) {
@@ -52,22 +54,22 @@ final class VirtualLink {
         }
 
         /** Effects of the given type, in order. */
-        <T extends CpEffect> List<T> effects(Class<T> type) {
+        public <T extends CpEffect> List<T> effects(Class<T> type) {
             return log.stream().filter(type::isInstance).map(type::cast).toList();
         }
 
-        void input(Function<ControlProtocol, List<CpEffect>> event) {
+        public void input(Function<ControlProtocol, List<CpEffect>> event) {
             apply(event.apply(cp));
         }
     }
 
-    final Side a;
-    final Side b;
+    public final Side a;
+    public final Side b;
     final Deque<Runnable> inFlight = new ArrayDeque<>();
-    long nowNanos;
-    BiPredicate<Side, CpPacket> dropRule = (from, p) -> false;
+    public long nowNanos;
+    public BiPredicate<Side, CpPacket> dropRule = (from, p) -> false;
 
-    VirtualLink(ControlProtocol a, ControlProtocol b) {
+    public VirtualLink(ControlProtocol a, ControlProtocol b) {
         this.a = new Side("a", a);
         this.b = new Side("b", b);
         this.a.peer = this.b;
@@ -75,7 +77,7 @@ final class VirtualLink {
     }
 
     /** Delivers packets and fires timers in time order until nothing is pending or {@code limit} passes. */
-    void run(Duration limit) {
+    public void run(Duration limit) {
         long end = nowNanos + limit.toNanos();
         while (true) {
             while (!inFlight.isEmpty()) {
