@@ -29,6 +29,8 @@ public enum PppDropReason {
     OPTION_LENGTH_TOO_SMALL,
     /** Option Length field beyond the packet data. */
     OPTION_LENGTH_EXCEEDS_DATA,
+    /** A PAP or CHAP length field that runs past the packet data (RFC 1334 §2.2, RFC 1994 §4). */
+    AUTH_FIELD_TRUNCATED,
     /** More options than {@link CpOptions#MAX_OPTIONS}: a resource bound, not an RFC rule. */
     TOO_MANY_OPTIONS
 }
