@@ -73,6 +73,24 @@ public final class ControlProtocol {
         return run(CpEvent.CLOSE, null, null);
     }
 
+    /**
+     * Enters Opened without an exchange, from LCP state a LAC negotiated and proxied
+     * (RFC 2661 §4.4.5): {@code ours} is the request the LAC sent (now ours), {@code theirs} the
+     * last request it received. Only from Initial or Closed; no This-Layer-Up is reported, the
+     * caller moves straight on to the next phase.
+     *
+     * @throws IllegalStateException in any other state (a wiring error)
+     */
+    public void adoptOpened(List<CpOption> ours, List<CpOption> theirs) {
+        if (state != CpState.INITIAL && state != CpState.CLOSED) {
+            throw new IllegalStateException("cannot adopt proxied state in " + state);
+        }
+        layer.onOurRequestAcked(ours);
+        layer.onPeerRequestAcked(theirs);
+        lastRequest = CpPacket.of(CpCode.CONFIGURE_REQUEST, takeId(), CpOptions.encode(ours));
+        state = CpState.OPENED;
+    }
+
     /** The Restart timer armed with {@code token} expired; stale tokens are ignored. */
     public List<CpEffect> timeout(long token) {
         if (!timerArmed || token != timerToken) {
