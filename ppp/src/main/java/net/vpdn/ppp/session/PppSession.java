@@ -1,0 +1,386 @@
+package net.vpdn.ppp.session;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import net.vpdn.ppp.PppRandom;
+import net.vpdn.ppp.auth.AuthVerdict;
+import net.vpdn.ppp.fsm.ControlProtocol;
+import net.vpdn.ppp.fsm.CpEffect;
+import net.vpdn.ppp.fsm.CpState;
+import net.vpdn.ppp.ipcp.IpcpLayer;
+import net.vpdn.ppp.ipv6cp.Ipv6cpLayer;
+import net.vpdn.ppp.lcp.LcpKeepalive;
+import net.vpdn.ppp.lcp.LcpLayer;
+import net.vpdn.ppp.stats.NegotiationFailure;
+import net.vpdn.ppp.stats.PppStats;
+import net.vpdn.ppp.wire.CpCode;
+import net.vpdn.ppp.wire.CpPacket;
+import net.vpdn.ppp.wire.CpPacketCodec;
+import net.vpdn.ppp.wire.Decoded;
+import net.vpdn.ppp.wire.Octets;
+import net.vpdn.ppp.wire.PppFrame;
+import net.vpdn.ppp.wire.PppFrameCodec;
+import net.vpdn.ppp.wire.PppFraming;
+import net.vpdn.ppp.wire.PppProtocol;
+
+/**
+ * One PPP endpoint (RFC 1661 §3 phases): LCP, then authentication, then IPCP and IPv6CP, with
+ * the echo keepalive, Protocol-Reject of what we do not run, and per-endpoint statistics.
+ * Inputs are frames, timer expiries and verifier verdicts; outputs are {@link PppOutput}s.
+ * Single-threaded: one instance per call, on the call's event loop.
+ */
+public final class PppSession {
+    private final PppSessionConfig config;
+    private final LcpLayer lcpLayer;
+    private final ControlProtocol lcp;
+    private final Optional<IpcpLayer> ipcpLayer;
+    private final Optional<ControlProtocol> ipcp;
+    private final Optional<Ipv6cpLayer> ipv6cpLayer;
+    private final Optional<ControlProtocol> ipv6cp;
+    private final LcpKeepalive keepalive;
+    private final AuthDriver auth;
+    private final PppStats stats = new PppStats();
+    private PppFraming framing = PppFraming.initial();
+    private PppPhase phase = PppPhase.DEAD;
+    private long keepaliveToken;
+    private int protocolRejectId;
+    private List<PppOutput> out;
+
+    public PppSession(PppSessionConfig config, PppRandom random) {
+        this.config = Objects.requireNonNull(config, "config");
+        this.lcpLayer = new LcpLayer(config.lcp(), random);
+        this.lcp = new ControlProtocol(lcpLayer, config.controlProtocols());
+        this.ipcpLayer = config.ipcp().map(IpcpLayer::new);
+        this.ipcp = ipcpLayer.map(l -> new ControlProtocol(l, config.controlProtocols()));
+        this.ipv6cpLayer = config.ipv6cp() ? Optional.of(new Ipv6cpLayer(random)) : Optional.empty();
+        this.ipv6cp = ipv6cpLayer.map(l -> new ControlProtocol(l, config.controlProtocols()));
+        this.keepalive = new LcpKeepalive(config.keepaliveInterval(), config.keepaliveMisses());
+        this.auth = new AuthDriver(config, random);
+    }
+
+    public PppPhase phase() {
+        return phase;
+    }
+
+    public PppStats stats() {
+        return stats;
+    }
+
+    /** The LCP results so far (framing, MRU, magic numbers, authentication methods). */
+    public LcpLayer lcp() {
+        return lcpLayer;
+    }
+
+    /** The lower layer (the L2TP session) is up: start LCP. */
+    public List<PppOutput> lowerUp() {
+        return handle(() -> {
+            enter(PppPhase.ESTABLISH);
+            lcpEffects(lcp.open());
+            lcpEffects(lcp.up());
+        });
+    }
+
+    /** The lower layer went away: everything stops without packets. */
+    public List<PppOutput> lowerDown() {
+        return handle(() -> lcpEffects(lcp.down()));
+    }
+
+    /** Administrative close: Terminate-Request to the peer. */
+    public List<PppOutput> close() {
+        return handle(() -> lcpEffects(lcp.close()));
+    }
+
+    /** A verdict for a {@link PppOutput.Verify} with {@code attempt}. */
+    public List<PppOutput> verdict(long attempt, AuthVerdict verdict) {
+        return handle(() -> afterAuth(auth.verdict(attempt, verdict, sink())));
+    }
+
+    /** RFC 1994 §2 periodic re-challenge, when the shell's own schedule says so. */
+    public List<PppOutput> rechallenge() {
+        return handle(() -> {
+            if (phase == PppPhase.NETWORK) {
+                auth.rechallenge(sink());
+            }
+        });
+    }
+
+    /** A timer armed by an {@link PppOutput.ArmTimer} expired. */
+    public List<PppOutput> timer(PppTimer timer, long token) {
+        return handle(() -> {
+            switch (timer) {
+                case LCP_RESTART -> lcpEffects(lcp.timeout(token));
+                case IPCP_RESTART -> ipcp.ifPresent(cp -> ncpEffects(cp, PppTimer.IPCP_RESTART, cp.timeout(token)));
+                case IPV6CP_RESTART -> ipv6cp.ifPresent(cp -> ncpEffects(cp, PppTimer.IPV6CP_RESTART, cp.timeout(token)));
+                case AUTHENTICATOR, AUTH_PEER -> afterAuth(auth.timer(timer, token, sink()));
+                case KEEPALIVE -> keepaliveTick(token);
+            }
+        });
+    }
+
+    /** An encoded frame from the peer. */
+    public List<PppOutput> receive(byte[] frame) {
+        return handle(() -> {
+            switch (PppFrameCodec.decode(frame, framing)) {
+                case Decoded.Ok<PppFrame> ok -> {
+                    stats.received(ok.value().protocol(), frame.length);
+                    dispatch(ok.value());
+                }
+                case Decoded.Malformed<PppFrame> m -> stats.drop(m.reason());
+            }
+        });
+    }
+
+    /** A network-layer packet to send to the peer; dropped unless its NCP is open. */
+    public List<PppOutput> sendData(PppProtocol protocol, Octets packet) {
+        return handle(() -> {
+            boolean open = switch (protocol) {
+                case IPV4 -> ipcp.map(cp -> cp.state() == CpState.OPENED).orElse(false);
+                case IPV6 -> ipv6cp.map(cp -> cp.state() == CpState.OPENED).orElse(false);
+                default -> false;
+            };
+            if (open) {
+                sendFrame(new PppFrame(protocol.number(), packet));
+            }
+        });
+    }
+
+    private void dispatch(PppFrame frame) {
+        int protocol = frame.protocol();
+        if (protocol != PppProtocol.LCP.number()) {
+            keepalive.onTraffic();
+        }
+        Optional<CpPacket> packet = protocol >= 0x8000 ? controlPacket(frame) : Optional.empty();
+        if (protocol >= 0x8000 && packet.isEmpty()) {
+            return;
+        }
+        if (protocol == PppProtocol.LCP.number()) {
+            receiveLcp(packet.get());
+        } else if (protocol == PppProtocol.PAP.number() || protocol == PppProtocol.CHAP.number()) {
+            if (phase == PppPhase.AUTHENTICATE || phase == PppPhase.NETWORK) {
+                afterAuth(auth.receive(protocol, packet.get(), sink()));
+            }
+        } else if (phase == PppPhase.NETWORK) {
+            networkFrame(frame, packet);
+        }
+        // §3.5: anything else before the Network phase is silently discarded.
+    }
+
+    private Optional<CpPacket> controlPacket(PppFrame frame) {
+        return switch (CpPacketCodec.decode(frame.information())) {
+            case Decoded.Ok<CpPacket> ok -> Optional.of(ok.value());
+            case Decoded.Malformed<CpPacket> m -> {
+                stats.drop(m.reason());
+                yield Optional.empty();
+            }
+        };
+    }
+
+    private void receiveLcp(CpPacket packet) {
+        if (packet.is(CpCode.ECHO_REPLY)) {
+            keepalive.onEchoReply(packet);
+        }
+        if (packet.is(CpCode.PROTOCOL_REJECT) && packet.data().length() >= 2) {
+            int rejected = packet.data().u16(0);
+            if (rejected == PppProtocol.IPCP.number()) {
+                ipcp.ifPresent(cp -> ncpEffects(cp, PppTimer.IPCP_RESTART, cp.down()));
+            } else if (rejected == PppProtocol.IPV6CP.number()) {
+                ipv6cp.ifPresent(cp -> ncpEffects(cp, PppTimer.IPV6CP_RESTART, cp.down()));
+            }
+        }
+        lcpEffects(lcp.receive(packet));
+    }
+
+    private void networkFrame(PppFrame frame, Optional<CpPacket> packet) {
+        int protocol = frame.protocol();
+        if (protocol == PppProtocol.IPCP.number() && ipcp.isPresent()) {
+            ncpEffects(ipcp.get(), PppTimer.IPCP_RESTART, ipcp.get().receive(packet.get()));
+        } else if (protocol == PppProtocol.IPV6CP.number() && ipv6cp.isPresent()) {
+            ncpEffects(ipv6cp.get(), PppTimer.IPV6CP_RESTART, ipv6cp.get().receive(packet.get()));
+        } else if (protocol == PppProtocol.IPV4.number() && ipcp.isPresent()) {
+            if (ipcp.get().state() == CpState.OPENED) {
+                out.add(new PppOutput.Deliver(protocol, frame.information()));
+            }
+        } else if (protocol == PppProtocol.IPV6.number() && ipv6cp.isPresent()) {
+            if (ipv6cp.get().state() == CpState.OPENED) {
+                out.add(new PppOutput.Deliver(protocol, frame.information()));
+            }
+        } else {
+            protocolReject(frame);
+        }
+    }
+
+    /** RFC 1661 §5.7: the rejected protocol, then as much of its information as fits the peer's MRU. */
+    private void protocolReject(PppFrame frame) {
+        int room = Math.max(0, lcpLayer.negotiated().peerMru() - CpPacket.HEADER_LENGTH - 2);
+        int keep = Math.min(room, frame.information().length());
+        byte[] data = new byte[2 + keep];
+        data[0] = (byte) (frame.protocol() >>> 8);
+        data[1] = (byte) frame.protocol();
+        frame.information().slice(0, keep).copyTo(data, 2);
+        protocolRejectId = (protocolRejectId + 1) & 0xFF;
+        sendControl(PppProtocol.LCP.number(), CpPacket.of(CpCode.PROTOCOL_REJECT, protocolRejectId, Octets.of(data)));
+    }
+
+    private void lcpEffects(List<CpEffect> effects) {
+        for (CpEffect e : effects) {
+            switch (e) {
+                case CpEffect.Send s -> sendControl(s.protocol(), s.packet());
+                case CpEffect.ArmRestartTimer a -> out.add(new PppOutput.ArmTimer(PppTimer.LCP_RESTART, a.after(), a.token()));
+                case CpEffect.CancelRestartTimer c -> out.add(new PppOutput.CancelTimer(PppTimer.LCP_RESTART));
+                case CpEffect.LayerUp u -> lcpUp();
+                case CpEffect.LayerDown d -> lcpDown();
+                case CpEffect.LayerStarted s -> { }
+                case CpEffect.LayerFinished f -> linkFinished(f);
+                case CpEffect.IllegalEvent i -> { }
+                case CpEffect.Dropped d -> { }
+            }
+        }
+    }
+
+    private void lcpUp() {
+        framing = lcpLayer.negotiated().framing();
+        if (lcpLayer.loopedBack()) {
+            stats.fail(NegotiationFailure.LOOPBACK);
+            lcpEffects(lcp.close());
+            return;
+        }
+        keepalive.start();
+        out.add(new PppOutput.ArmTimer(PppTimer.KEEPALIVE, keepalive.interval(), ++keepaliveToken));
+        enter(PppPhase.AUTHENTICATE);
+        afterAuth(auth.start(lcpLayer.negotiated().authOfPeer(), lcpLayer.negotiated().authOfUs(), sink()));
+    }
+
+    private void lcpDown() {
+        keepalive.stop();
+        out.add(new PppOutput.CancelTimer(PppTimer.KEEPALIVE));
+        ipcp.ifPresent(cp -> ncpEffects(cp, PppTimer.IPCP_RESTART, cp.down()));
+        ipv6cp.ifPresent(cp -> ncpEffects(cp, PppTimer.IPV6CP_RESTART, cp.down()));
+        framing = PppFraming.initial();
+        enter(PppPhase.TERMINATE);
+    }
+
+    private void linkFinished(CpEffect.LayerFinished f) {
+        Optional<NegotiationFailure> failure = switch (f.cause()) {
+            case TO_MINUS -> f.from() == CpState.CLOSING || f.from() == CpState.STOPPING
+                    ? Optional.empty() : Optional.of(lcpLayer.authRefusedByPeer()
+                            ? NegotiationFailure.AUTH_METHOD_REFUSED : NegotiationFailure.LCP_TIMEOUT);
+            case RXJ_MINUS -> Optional.of(NegotiationFailure.CATASTROPHIC_REJECT);
+            default -> Optional.empty();
+        };
+        failure.ifPresent(stats::fail);
+        enter(PppPhase.DEAD);
+        out.add(new PppOutput.LinkDown(failure, "LCP finished on " + f.cause() + " from " + f.from()));
+    }
+
+    private void afterAuth(AuthDriver.Status status) {
+        if (phase != PppPhase.AUTHENTICATE) {
+            if (status == AuthDriver.Status.FAILED && phase == PppPhase.NETWORK) {
+                fail(NegotiationFailure.AUTH_FAILED);
+            }
+            return;
+        }
+        switch (status) {
+            case PENDING -> { }
+            case FAILED -> fail(NegotiationFailure.AUTH_FAILED);
+            case SUCCEEDED -> {
+                enter(PppPhase.NETWORK);
+                ipcp.ifPresent(cp -> {
+                    ncpEffects(cp, PppTimer.IPCP_RESTART, cp.open());
+                    ncpEffects(cp, PppTimer.IPCP_RESTART, cp.up());
+                });
+                ipv6cp.ifPresent(cp -> {
+                    ncpEffects(cp, PppTimer.IPV6CP_RESTART, cp.open());
+                    ncpEffects(cp, PppTimer.IPV6CP_RESTART, cp.up());
+                });
+            }
+        }
+    }
+
+    private void fail(NegotiationFailure reason) {
+        stats.fail(reason);
+        lcpEffects(lcp.close());
+    }
+
+    private void ncpEffects(ControlProtocol cp, PppTimer timer, List<CpEffect> effects) {
+        for (CpEffect e : effects) {
+            switch (e) {
+                case CpEffect.Send s -> sendControl(s.protocol(), s.packet());
+                case CpEffect.ArmRestartTimer a -> out.add(new PppOutput.ArmTimer(timer, a.after(), a.token()));
+                case CpEffect.CancelRestartTimer c -> out.add(new PppOutput.CancelTimer(timer));
+                case CpEffect.LayerUp u -> ncpUp(timer);
+                case CpEffect.LayerFinished f -> stats.fail(NegotiationFailure.NCP_TIMEOUT);
+                case CpEffect.LayerDown d -> { }
+                case CpEffect.LayerStarted s -> { }
+                case CpEffect.IllegalEvent i -> { }
+                case CpEffect.Dropped d -> { }
+            }
+        }
+    }
+
+    private void ncpUp(PppTimer which) {
+        if (which == PppTimer.IPCP_RESTART) {
+            ipcpLayer.ifPresent(l -> out.add(new PppOutput.Ipv4Up(l.negotiated())));
+        } else {
+            ipv6cpLayer.ifPresent(l -> out.add(new PppOutput.Ipv6Up(l.localIdentifier(), l.peerIdentifier())));
+        }
+    }
+
+    private void keepaliveTick(long token) {
+        if (token != keepaliveToken) {
+            return;
+        }
+        switch (keepalive.onTick(lcpLayer.negotiated().localMagic())) {
+            case LcpKeepalive.SendEcho echo -> {
+                sendControl(PppProtocol.LCP.number(), echo.request());
+                out.add(new PppOutput.ArmTimer(PppTimer.KEEPALIVE, keepalive.interval(), ++keepaliveToken));
+            }
+            case LcpKeepalive.DeadPeer dead -> {
+                stats.fail(NegotiationFailure.DEAD_PEER);
+                // A dead peer will not ack a Terminate-Request: treat the lower layer as gone.
+                lcpEffects(lcp.down());
+                enter(PppPhase.DEAD);
+                out.add(new PppOutput.LinkDown(Optional.of(NegotiationFailure.DEAD_PEER), dead.misses() + " echoes unanswered"));
+            }
+            case LcpKeepalive.Idle idle -> out.add(new PppOutput.ArmTimer(PppTimer.KEEPALIVE, keepalive.interval(), ++keepaliveToken));
+        }
+    }
+
+    private void sendControl(int protocol, CpPacket packet) {
+        sendFrame(new PppFrame(protocol, CpPacketCodec.encode(packet)));
+    }
+
+    private void sendFrame(PppFrame frame) {
+        byte[] bytes = PppFrameCodec.encode(frame, framing);
+        stats.sent(frame.protocol(), bytes.length);
+        out.add(new PppOutput.SendFrame(frame.protocol(), Octets.of(bytes)));
+    }
+
+    private void enter(PppPhase next) {
+        if (phase != next) {
+            phase = next;
+            out.add(new PppOutput.PhaseChanged(next));
+        }
+    }
+
+    private Out sink() {
+        return new Out() {
+            @Override
+            public void send(int protocol, CpPacket packet) {
+                sendControl(protocol, packet);
+            }
+
+            @Override
+            public void add(PppOutput output) {
+                out.add(output);
+            }
+        };
+    }
+
+    private List<PppOutput> handle(Runnable input) {
+        out = new ArrayList<>();
+        input.run();
+        return List.copyOf(out);
+    }
+}
