@@ -258,7 +258,10 @@ public final class PppSession {
         ipcp.ifPresent(cp -> ncpEffects(cp, PppTimer.IPCP_RESTART, cp.down()));
         ipv6cp.ifPresent(cp -> ncpEffects(cp, PppTimer.IPV6CP_RESTART, cp.down()));
         framing = PppFraming.initial();
-        enter(PppPhase.TERMINATE);
+        // tld while renegotiating (peer's new Configure-Request) returns to Establish, else we terminate.
+        CpState now = lcp.state();
+        boolean renegotiating = now == CpState.REQ_SENT || now == CpState.ACK_RCVD || now == CpState.ACK_SENT;
+        enter(renegotiating ? PppPhase.ESTABLISH : PppPhase.TERMINATE);
     }
 
     private void linkFinished(CpEffect.LayerFinished f) {
