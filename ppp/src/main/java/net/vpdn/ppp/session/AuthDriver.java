@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Optional;
 import net.vpdn.ppp.PppRandom;
 import net.vpdn.ppp.auth.AuthEffect;
+import net.vpdn.ppp.auth.AuthRequest;
 import net.vpdn.ppp.auth.AuthVerdict;
 import net.vpdn.ppp.auth.chap.ChapAuthenticator;
 import net.vpdn.ppp.auth.chap.ChapCodec;
@@ -12,6 +13,8 @@ import net.vpdn.ppp.auth.pap.PapAuthenticator;
 import net.vpdn.ppp.auth.pap.PapCodec;
 import net.vpdn.ppp.auth.pap.PapPeer;
 import net.vpdn.ppp.lcp.AuthMethod;
+import net.vpdn.ppp.proxy.ProxyAuth;
+import net.vpdn.ppp.proxy.ProxyAuthKind;
 import net.vpdn.ppp.wire.CpPacket;
 import net.vpdn.ppp.wire.PppProtocol;
 
@@ -43,15 +46,22 @@ final class AuthDriver {
         return failure;
     }
 
-    Status start(Optional<AuthMethod> ofPeer, Optional<AuthMethod> ofUs, Out out) {
+    /**
+     * Starts the roles LCP agreed. A {@code proxied} response of the matching kind is verified
+     * without challenging the client again (LNS side of RFC 2661 §4.4.5).
+     */
+    Status start(Optional<AuthMethod> ofPeer, Optional<AuthMethod> ofUs, Optional<ProxyAuth> proxied, Out out) {
         ofPeer.ifPresent(m -> {
             authenticatorDone = false;
+            Optional<AuthRequest> request = proxied.filter(p -> matches(p.kind(), m)).flatMap(ProxyAuth::toRequest);
             if (m == AuthMethod.PAP) {
                 papAuthenticator = new PapAuthenticator(config.auth().retry().multipliedBy(config.auth().maxTransmissions()));
-                apply(papAuthenticator.start(), true, out);
+                int proxiedId = proxied.map(ProxyAuth::identifier).orElse(0);
+                apply(request.map(r -> papAuthenticator.verifyProxied(proxiedId, (AuthRequest.Pap) r))
+                        .orElseGet(papAuthenticator::start), true, out);
             } else {
                 chapAuthenticator = new ChapAuthenticator(m, config.hostName(), random, config.auth());
-                apply(chapAuthenticator.start(), true, out);
+                apply(request.map(chapAuthenticator::verifyProxied).orElseGet(chapAuthenticator::start), true, out);
             }
         });
         ofUs.ifPresent(m -> {
@@ -70,6 +80,11 @@ final class AuthDriver {
             }
         });
         return status();
+    }
+
+    private static boolean matches(ProxyAuthKind kind, AuthMethod method) {
+        return kind == ProxyAuthKind.PAP && method == AuthMethod.PAP
+                || kind == ProxyAuthKind.CHAP && method == AuthMethod.CHAP_MD5;
     }
 
     Status receive(int protocol, CpPacket packet, Out out) {

@@ -4,6 +4,8 @@ import java.time.Duration;
 import java.util.Optional;
 import net.vpdn.ppp.auth.AuthRequest;
 import net.vpdn.ppp.ipcp.IpcpNegotiated;
+import net.vpdn.ppp.proxy.ProxyAuth;
+import net.vpdn.ppp.proxy.ProxyLcp;
 import net.vpdn.ppp.stats.NegotiationFailure;
 import net.vpdn.ppp.wire.Octets;
 
@@ -36,6 +38,12 @@ public sealed interface PppOutput {
 
     /** IPv6CP opened with these interface identifiers. */
     record Ipv6Up(long localIdentifier, long peerIdentifier) implements PppOutput { }
+
+    /**
+     * LAC mode: authentication data is in; hand the call to the LNS with these proxy AVP values
+     * (RFC 2661 §4.4.5) and forward frames from now on. The session stays silent afterwards.
+     */
+    record HandOff(ProxyLcp lcp, Optional<ProxyAuth> auth) implements PppOutput { }
 
     /** The link is finished; the call can be cleared. {@code failure} is empty for an orderly close. */
     record LinkDown(Optional<NegotiationFailure> failure, String detail) implements PppOutput { }

@@ -9,10 +9,12 @@ import net.vpdn.ppp.auth.AuthVerdict;
 import net.vpdn.ppp.fsm.ControlProtocol;
 import net.vpdn.ppp.fsm.CpEffect;
 import net.vpdn.ppp.fsm.CpState;
-import net.vpdn.ppp.ipcp.IpcpLayer;
-import net.vpdn.ppp.ipv6cp.Ipv6cpLayer;
 import net.vpdn.ppp.lcp.LcpKeepalive;
 import net.vpdn.ppp.lcp.LcpLayer;
+import net.vpdn.ppp.proxy.ProxyAuth;
+import net.vpdn.ppp.proxy.ProxyLcp;
+import net.vpdn.ppp.proxy.ProxyLcpAdoption;
+import net.vpdn.ppp.proxy.ProxyLcpRecorder;
 import net.vpdn.ppp.stats.NegotiationFailure;
 import net.vpdn.ppp.stats.PppStats;
 import net.vpdn.ppp.wire.CpCode;
@@ -28,6 +30,8 @@ import net.vpdn.ppp.wire.PppProtocol;
 /**
  * One PPP endpoint (RFC 1661 §3 phases): LCP, then authentication, then IPCP and IPv6CP, with
  * the echo keepalive, Protocol-Reject of what we do not run, and per-endpoint statistics.
+ * In LAC mode it stops once the client's authentication data is in and hands off; on the LNS it
+ * can start from proxied LCP and authentication (RFC 2661 §4.4.5).
  * Inputs are frames, timer expiries and verifier verdicts; outputs are {@link PppOutput}s.
  * Single-threaded: one instance per call, on the call's event loop.
  */
@@ -35,27 +39,35 @@ public final class PppSession {
     private final PppSessionConfig config;
     private final LcpLayer lcpLayer;
     private final ControlProtocol lcp;
-    private final Optional<IpcpLayer> ipcpLayer;
-    private final Optional<ControlProtocol> ipcp;
-    private final Optional<Ipv6cpLayer> ipv6cpLayer;
-    private final Optional<ControlProtocol> ipv6cp;
+    private final NcpDriver ncps;
     private final LcpKeepalive keepalive;
     private final AuthDriver auth;
     private final PppStats stats = new PppStats();
+    private final ProxyLcpRecorder recorder = new ProxyLcpRecorder();
     private PppFraming framing = PppFraming.initial();
     private PppPhase phase = PppPhase.DEAD;
+    private Optional<ProxyAuth> proxiedAuth = Optional.empty();
+    private boolean handedOff;
     private long keepaliveToken;
     private int protocolRejectId;
-    private List<PppOutput> out;
+    private List<PppOutput> out = new ArrayList<>();
+    private final Out sink = new Out() {
+        @Override
+        public void send(int protocol, CpPacket packet) {
+            sendControl(protocol, packet);
+        }
+
+        @Override
+        public void add(PppOutput output) {
+            emit(output);
+        }
+    };
 
     public PppSession(PppSessionConfig config, PppRandom random) {
         this.config = Objects.requireNonNull(config, "config");
         this.lcpLayer = new LcpLayer(config.lcp(), random);
         this.lcp = new ControlProtocol(lcpLayer, config.controlProtocols());
-        this.ipcpLayer = config.ipcp().map(IpcpLayer::new);
-        this.ipcp = ipcpLayer.map(l -> new ControlProtocol(l, config.controlProtocols()));
-        this.ipv6cpLayer = config.ipv6cp() ? Optional.of(new Ipv6cpLayer(random)) : Optional.empty();
-        this.ipv6cp = ipv6cpLayer.map(l -> new ControlProtocol(l, config.controlProtocols()));
+        this.ncps = new NcpDriver(config, random, stats);
         this.keepalive = new LcpKeepalive(config.keepaliveInterval(), config.keepaliveMisses());
         this.auth = new AuthDriver(config, random);
     }
@@ -73,6 +85,11 @@ public final class PppSession {
         return lcpLayer;
     }
 
+    /** True once a LAC-mode session handed the call off; it then ignores every input. */
+    public boolean handedOff() {
+        return handedOff;
+    }
+
     /** The lower layer (the L2TP session) is up: start LCP. */
     public List<PppOutput> lowerUp() {
         return handle(() -> {
@@ -80,6 +97,27 @@ public final class PppSession {
             lcpEffects(lcp.open());
             lcpEffects(lcp.up());
         });
+    }
+
+    /**
+     * LNS: the call arrived with proxy AVPs. Adopt the LAC's LCP state when the template accepts
+     * it (then verify {@code proxied} authentication without a new challenge); otherwise
+     * renegotiate LCP and authenticate afresh.
+     */
+    public List<PppOutput> lowerUpFromProxy(ProxyLcp proxiedLcp, Optional<ProxyAuth> proxied, boolean alwaysRenegotiate) {
+        switch (ProxyLcpAdoption.decide(proxiedLcp, config.lcp(), alwaysRenegotiate)) {
+            case ProxyLcpAdoption.Adopt adopt -> {
+                return handle(() -> {
+                    enter(PppPhase.ESTABLISH);
+                    lcp.adoptOpened(adopt.ours(), adopt.theirs());
+                    proxiedAuth = proxied;
+                    lcpUp();
+                });
+            }
+            case ProxyLcpAdoption.Renegotiate renegotiate -> {
+                return lowerUp();
+            }
+        }
     }
 
     /** The lower layer went away: everything stops without packets. */
@@ -94,14 +132,14 @@ public final class PppSession {
 
     /** A verdict for a {@link PppOutput.Verify} with {@code attempt}. */
     public List<PppOutput> verdict(long attempt, AuthVerdict verdict) {
-        return handle(() -> afterAuth(auth.verdict(attempt, verdict, sink())));
+        return handle(() -> afterAuth(auth.verdict(attempt, verdict, sink)));
     }
 
     /** RFC 1994 §2 periodic re-challenge, when the shell's own schedule says so. */
     public List<PppOutput> rechallenge() {
         return handle(() -> {
             if (phase == PppPhase.NETWORK) {
-                auth.rechallenge(sink());
+                auth.rechallenge(sink);
             }
         });
     }
@@ -111,9 +149,8 @@ public final class PppSession {
         return handle(() -> {
             switch (timer) {
                 case LCP_RESTART -> lcpEffects(lcp.timeout(token));
-                case IPCP_RESTART -> ipcp.ifPresent(cp -> ncpEffects(cp, PppTimer.IPCP_RESTART, cp.timeout(token)));
-                case IPV6CP_RESTART -> ipv6cp.ifPresent(cp -> ncpEffects(cp, PppTimer.IPV6CP_RESTART, cp.timeout(token)));
-                case AUTHENTICATOR, AUTH_PEER -> afterAuth(auth.timer(timer, token, sink()));
+                case IPCP_RESTART, IPV6CP_RESTART -> ncps.timer(timer, token, sink);
+                case AUTHENTICATOR, AUTH_PEER -> afterAuth(auth.timer(timer, token, sink));
                 case KEEPALIVE -> keepaliveTick(token);
             }
         });
@@ -135,12 +172,7 @@ public final class PppSession {
     /** A network-layer packet to send to the peer; dropped unless its NCP is open. */
     public List<PppOutput> sendData(PppProtocol protocol, Octets packet) {
         return handle(() -> {
-            boolean open = switch (protocol) {
-                case IPV4 -> ipcp.map(cp -> cp.state() == CpState.OPENED).orElse(false);
-                case IPV6 -> ipv6cp.map(cp -> cp.state() == CpState.OPENED).orElse(false);
-                default -> false;
-            };
-            if (open) {
+            if (ncps.isOpen(protocol.number())) {
                 sendFrame(new PppFrame(protocol.number(), packet));
             }
         });
@@ -159,10 +191,10 @@ public final class PppSession {
             receiveLcp(packet.get());
         } else if (protocol == PppProtocol.PAP.number() || protocol == PppProtocol.CHAP.number()) {
             if (phase == PppPhase.AUTHENTICATE || phase == PppPhase.NETWORK) {
-                afterAuth(auth.receive(protocol, packet.get(), sink()));
+                afterAuth(auth.receive(protocol, packet.get(), sink));
             }
-        } else if (phase == PppPhase.NETWORK) {
-            networkFrame(frame, packet);
+        } else if (phase == PppPhase.NETWORK && !ncps.receive(frame, packet, sink)) {
+            protocolReject(frame);
         }
         // §3.5: anything else before the Network phase is silently discarded.
     }
@@ -178,37 +210,14 @@ public final class PppSession {
     }
 
     private void receiveLcp(CpPacket packet) {
+        recorder.received(packet);
         if (packet.is(CpCode.ECHO_REPLY)) {
             keepalive.onEchoReply(packet);
         }
         if (packet.is(CpCode.PROTOCOL_REJECT) && packet.data().length() >= 2) {
-            int rejected = packet.data().u16(0);
-            if (rejected == PppProtocol.IPCP.number()) {
-                ipcp.ifPresent(cp -> ncpEffects(cp, PppTimer.IPCP_RESTART, cp.down()));
-            } else if (rejected == PppProtocol.IPV6CP.number()) {
-                ipv6cp.ifPresent(cp -> ncpEffects(cp, PppTimer.IPV6CP_RESTART, cp.down()));
-            }
+            ncps.rejected(packet.data().u16(0), sink);
         }
         lcpEffects(lcp.receive(packet));
-    }
-
-    private void networkFrame(PppFrame frame, Optional<CpPacket> packet) {
-        int protocol = frame.protocol();
-        if (protocol == PppProtocol.IPCP.number() && ipcp.isPresent()) {
-            ncpEffects(ipcp.get(), PppTimer.IPCP_RESTART, ipcp.get().receive(packet.get()));
-        } else if (protocol == PppProtocol.IPV6CP.number() && ipv6cp.isPresent()) {
-            ncpEffects(ipv6cp.get(), PppTimer.IPV6CP_RESTART, ipv6cp.get().receive(packet.get()));
-        } else if (protocol == PppProtocol.IPV4.number() && ipcp.isPresent()) {
-            if (ipcp.get().state() == CpState.OPENED) {
-                out.add(new PppOutput.Deliver(protocol, frame.information()));
-            }
-        } else if (protocol == PppProtocol.IPV6.number() && ipv6cp.isPresent()) {
-            if (ipv6cp.get().state() == CpState.OPENED) {
-                out.add(new PppOutput.Deliver(protocol, frame.information()));
-            }
-        } else {
-            protocolReject(frame);
-        }
     }
 
     /** RFC 1661 §5.7: the rejected protocol, then as much of its information as fits the peer's MRU. */
@@ -231,8 +240,8 @@ public final class PppSession {
                 case CpEffect.CancelRestartTimer c -> out.add(new PppOutput.CancelTimer(PppTimer.LCP_RESTART));
                 case CpEffect.LayerUp u -> lcpUp();
                 case CpEffect.LayerDown d -> lcpDown();
-                case CpEffect.LayerStarted s -> { }
                 case CpEffect.LayerFinished f -> linkFinished(f);
+                case CpEffect.LayerStarted s -> { }
                 case CpEffect.IllegalEvent i -> { }
                 case CpEffect.Dropped d -> { }
             }
@@ -242,21 +251,23 @@ public final class PppSession {
     private void lcpUp() {
         framing = lcpLayer.negotiated().framing();
         if (lcpLayer.loopedBack()) {
-            stats.fail(NegotiationFailure.LOOPBACK);
-            lcpEffects(lcp.close());
+            fail(NegotiationFailure.LOOPBACK);
+            return;
+        }
+        enter(PppPhase.AUTHENTICATE);
+        if (config.lacMode() && lcpLayer.negotiated().authOfPeer().isEmpty()) {
+            handOff(Optional.empty());
             return;
         }
         keepalive.start();
         out.add(new PppOutput.ArmTimer(PppTimer.KEEPALIVE, keepalive.interval(), ++keepaliveToken));
-        enter(PppPhase.AUTHENTICATE);
-        afterAuth(auth.start(lcpLayer.negotiated().authOfPeer(), lcpLayer.negotiated().authOfUs(), sink()));
+        afterAuth(auth.start(lcpLayer.negotiated().authOfPeer(), lcpLayer.negotiated().authOfUs(), proxiedAuth, sink));
     }
 
     private void lcpDown() {
         keepalive.stop();
         out.add(new PppOutput.CancelTimer(PppTimer.KEEPALIVE));
-        ipcp.ifPresent(cp -> ncpEffects(cp, PppTimer.IPCP_RESTART, cp.down()));
-        ipv6cp.ifPresent(cp -> ncpEffects(cp, PppTimer.IPV6CP_RESTART, cp.down()));
+        ncps.down(sink);
         framing = PppFraming.initial();
         // tld while renegotiating (peer's new Configure-Request) returns to Establish, else we terminate.
         CpState now = lcp.state();
@@ -278,56 +289,17 @@ public final class PppSession {
     }
 
     private void afterAuth(AuthDriver.Status status) {
-        if (phase != PppPhase.AUTHENTICATE) {
-            if (status == AuthDriver.Status.FAILED && phase == PppPhase.NETWORK) {
-                fail(NegotiationFailure.AUTH_FAILED);
-            }
-            return;
-        }
-        switch (status) {
-            case PENDING -> { }
-            case FAILED -> fail(NegotiationFailure.AUTH_FAILED);
-            case SUCCEEDED -> {
-                enter(PppPhase.NETWORK);
-                ipcp.ifPresent(cp -> {
-                    ncpEffects(cp, PppTimer.IPCP_RESTART, cp.open());
-                    ncpEffects(cp, PppTimer.IPCP_RESTART, cp.up());
-                });
-                ipv6cp.ifPresent(cp -> {
-                    ncpEffects(cp, PppTimer.IPV6CP_RESTART, cp.open());
-                    ncpEffects(cp, PppTimer.IPV6CP_RESTART, cp.up());
-                });
-            }
+        if (status == AuthDriver.Status.FAILED && (phase == PppPhase.AUTHENTICATE || phase == PppPhase.NETWORK)) {
+            fail(NegotiationFailure.AUTH_FAILED);
+        } else if (status == AuthDriver.Status.SUCCEEDED && phase == PppPhase.AUTHENTICATE) {
+            enter(PppPhase.NETWORK);
+            ncps.start(sink);
         }
     }
 
     private void fail(NegotiationFailure reason) {
         stats.fail(reason);
         lcpEffects(lcp.close());
-    }
-
-    private void ncpEffects(ControlProtocol cp, PppTimer timer, List<CpEffect> effects) {
-        for (CpEffect e : effects) {
-            switch (e) {
-                case CpEffect.Send s -> sendControl(s.protocol(), s.packet());
-                case CpEffect.ArmRestartTimer a -> out.add(new PppOutput.ArmTimer(timer, a.after(), a.token()));
-                case CpEffect.CancelRestartTimer c -> out.add(new PppOutput.CancelTimer(timer));
-                case CpEffect.LayerUp u -> ncpUp(timer);
-                case CpEffect.LayerFinished f -> stats.fail(NegotiationFailure.NCP_TIMEOUT);
-                case CpEffect.LayerDown d -> { }
-                case CpEffect.LayerStarted s -> { }
-                case CpEffect.IllegalEvent i -> { }
-                case CpEffect.Dropped d -> { }
-            }
-        }
-    }
-
-    private void ncpUp(PppTimer which) {
-        if (which == PppTimer.IPCP_RESTART) {
-            ipcpLayer.ifPresent(l -> out.add(new PppOutput.Ipv4Up(l.negotiated())));
-        } else {
-            ipv6cpLayer.ifPresent(l -> out.add(new PppOutput.Ipv6Up(l.localIdentifier(), l.peerIdentifier())));
-        }
     }
 
     private void keepaliveTick(long token) {
@@ -350,8 +322,29 @@ public final class PppSession {
         }
     }
 
+    /** LAC mode: the client's credentials are in; export the proxy AVP values and go quiet. */
+    private void handOff(Optional<ProxyAuth> proxyAuth) {
+        handedOff = true;
+        keepalive.stop();
+        out.add(new PppOutput.CancelTimer(PppTimer.KEEPALIVE));
+        out.add(new PppOutput.CancelTimer(PppTimer.AUTHENTICATOR));
+        out.add(new PppOutput.HandOff(recorder.export().orElseThrow(), proxyAuth));
+    }
+
     private void sendControl(int protocol, CpPacket packet) {
+        if (protocol == PppProtocol.LCP.number()) {
+            recorder.sent(packet);
+        }
         sendFrame(new PppFrame(protocol, CpPacketCodec.encode(packet)));
+    }
+
+    /** In LAC mode a Verify becomes the hand-off: the LNS verifies, not us. */
+    private void emit(PppOutput output) {
+        if (config.lacMode() && output instanceof PppOutput.Verify v) {
+            handOff(ProxyAuth.from(v.request()));
+        } else {
+            out.add(output);
+        }
     }
 
     private void sendFrame(PppFrame frame) {
@@ -367,23 +360,11 @@ public final class PppSession {
         }
     }
 
-    private Out sink() {
-        return new Out() {
-            @Override
-            public void send(int protocol, CpPacket packet) {
-                sendControl(protocol, packet);
-            }
-
-            @Override
-            public void add(PppOutput output) {
-                out.add(output);
-            }
-        };
-    }
-
     private List<PppOutput> handle(Runnable input) {
         out = new ArrayList<>();
-        input.run();
+        if (!handedOff) {
+            input.run();
+        }
         return List.copyOf(out);
     }
 }

@@ -21,10 +21,12 @@ import net.vpdn.ppp.lcp.LcpPolicy;
  * @param auth PAP/CHAP retransmission settings
  * @param hostName the Name in our CHAP Challenges
  * @param credentials our user name and secret, when the peer authenticates us
+ * @param lacMode stop once the client's authentication data is in and emit {@link PppOutput.HandOff}
+ *     instead of verifying it (RFC 2661 §4.4.5)
  */
 public record PppSessionConfig(LcpPolicy lcp, CpConfig controlProtocols, Optional<IpcpPolicy> ipcp, boolean ipv6cp,
                                Duration keepaliveInterval, int keepaliveMisses, AuthTiming auth, String hostName,
-                               Optional<Credentials> credentials) {
+                               Optional<Credentials> credentials, boolean lacMode) {
 
     /** A user name and secret for authenticating ourselves. */
     public record Credentials(String user, Secret secret) {

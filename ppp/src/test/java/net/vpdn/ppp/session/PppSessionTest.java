@@ -39,14 +39,14 @@ class PppSessionTest {
     private static PppSession lns(AuthMethod method) {
         return new PppSession(new PppSessionConfig(LcpPolicy.lnsDefaults(List.of(method)), CpConfig.rfcDefaults(),
                 Optional.of(IpcpPolicy.server(GATEWAY, Ipv4AddressSource.fixed(POOLED), Optional.of(Ipv4Address.of("192.0.2.53")),
-                        Optional.empty())), true, Duration.ofSeconds(10), 3, AuthTiming.defaults(), "lns", Optional.empty()),
+                        Optional.empty())), true, Duration.ofSeconds(10), 3, AuthTiming.defaults(), "lns", Optional.empty(), false),
                 PppRandom.seeded(1));
     }
 
     private static PppSession client(String password) {
         return new PppSession(new PppSessionConfig(LcpPolicy.clientDefaults(), CpConfig.rfcDefaults(),
                 Optional.of(IpcpPolicy.client()), false, Duration.ofSeconds(10), 3, AuthTiming.defaults(), "client",
-                Optional.of(new PppSessionConfig.Credentials("alice", Secret.of(password)))), PppRandom.seeded(2));
+                Optional.of(new PppSessionConfig.Credentials("alice", Secret.of(password))), false), PppRandom.seeded(2));
     }
 
     private static SessionLink up(PppSession lns, PppSession client) {
@@ -95,6 +95,59 @@ class PppSessionTest {
                     .containsExactly(new PppOutput.Deliver(0x21, Octets.fromHex("4500001c")));
             assertThat(link.a.session.stats().in(0x21).frames()).isEqualTo(1);
             assertThat(link.a.session.stats().in(PppProtocol.LCP.number()).frames()).isPositive();
+        }
+    }
+
+    @Nested
+    @DisplayName("LAC/LNS split")
+    class Split {
+        private PppSession lac() {
+            return new PppSession(new PppSessionConfig(LcpPolicy.lnsDefaults(List.of(AuthMethod.CHAP_MD5)),
+                    CpConfig.rfcDefaults(), Optional.empty(), false, Duration.ofSeconds(10), 3, AuthTiming.defaults(),
+                    "lac", Optional.empty(), true), PppRandom.seeded(5));
+        }
+
+        @Test
+        @DisplayName("the LAC hands off after the CHAP response; the LNS adopts LCP, verifies the proxied response and opens IPCP")
+        void handOffAndAdopt() {
+            PppSession client = client("wonderland");
+            SessionLink atLac = new SessionLink(lac(), client, VERIFIER);
+            atLac.start();
+            atLac.run(30 * SECOND);
+            PppOutput.HandOff handOff = atLac.a.outputs(PppOutput.HandOff.class).getFirst();
+            assertThat(atLac.a.outputs(PppOutput.Verify.class)).isEmpty();
+            assertThat(handOff.auth()).hasValueSatisfying(a -> assertThat(a.name()).isEqualTo("alice"));
+            assertThat(atLac.a.session.handedOff()).isTrue();
+
+            PppSession lns = lns(AuthMethod.CHAP_MD5);
+            SessionLink atLns = new SessionLink(lns, client, VERIFIER);
+            atLns.a.apply(lns.lowerUpFromProxy(handOff.lcp(), handOff.auth(), false));
+            atLns.run(30 * SECOND);
+            assertThat(atLns.a.log.stream().filter(o -> o instanceof PppOutput.SendFrame f
+                    && f.protocol() == PppProtocol.LCP.number() && f.frame().u8(4) == CpCode.CONFIGURE_REQUEST.value()))
+                    .as("no new LCP exchange").isEmpty();
+            assertThat(atLns.a.outputs(PppOutput.Authenticated.class)).containsExactly(new PppOutput.Authenticated("alice"));
+            assertThat(atLns.b.outputs(PppOutput.Ipv4Up.class)).singleElement()
+                    .satisfies(u -> assertThat(u.addresses().localAddress()).isEqualTo(POOLED));
+            assertThat(client.phase()).isEqualTo(PppPhase.NETWORK);
+        }
+
+        @Test
+        @DisplayName("an LNS configured to always renegotiate runs LCP and CHAP again with the client")
+        void renegotiates() {
+            PppSession client = client("wonderland");
+            SessionLink atLac = new SessionLink(lac(), client, VERIFIER);
+            atLac.start();
+            atLac.run(30 * SECOND);
+            PppOutput.HandOff handOff = atLac.a.outputs(PppOutput.HandOff.class).getFirst();
+            PppSession lns = lns(AuthMethod.CHAP_MD5);
+            SessionLink atLns = new SessionLink(lns, client, VERIFIER);
+            atLns.a.apply(lns.lowerUpFromProxy(handOff.lcp(), handOff.auth(), true));
+            atLns.run(30 * SECOND);
+            assertThat(atLns.a.outputs(PppOutput.PhaseChanged.class)).extracting(PppOutput.PhaseChanged::phase)
+                    .containsExactly(PppPhase.ESTABLISH, PppPhase.AUTHENTICATE, PppPhase.NETWORK);
+            assertThat(atLns.a.outputs(PppOutput.Authenticated.class)).hasSize(1);
+            assertThat(client.phase()).isEqualTo(PppPhase.NETWORK);
         }
     }
 
