@@ -14,7 +14,9 @@ public enum PeerTool {
     /** The PPP daemon xl2tpd starts for each call, Debian package {@code ppp}. */
     PPPD("pppd", "ppp"),
     /** Wireshark's command line, Debian package {@code tshark}. */
-    TSHARK("tshark", "tshark");
+    TSHARK("tshark", "tshark"),
+    /** Wireshark's capture engine, used directly for live captures (comes with {@code tshark}). */
+    DUMPCAP("dumpcap", "tshark");
 
     private static final List<String> EXTRA_DIRS = List.of("/usr/sbin", "/sbin", "/usr/bin", "/usr/local/sbin");
 

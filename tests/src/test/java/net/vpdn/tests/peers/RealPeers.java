@@ -17,7 +17,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 @ExtendWith(RealPeersExtension.class)
 public @interface RealPeers {
     /** The tools the test needs. */
-    PeerTool[] value() default {PeerTool.XL2TPD, PeerTool.PPPD, PeerTool.TSHARK};
+    PeerTool[] value() default {PeerTool.XL2TPD, PeerTool.PPPD, PeerTool.TSHARK, PeerTool.DUMPCAP};
 
     /** Whether the test needs root (raw captures on lo); true by default. */
     boolean root() default true;

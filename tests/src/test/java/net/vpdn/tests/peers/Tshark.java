@@ -11,33 +11,16 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 /**
- * tshark as the wire-format judge: live captures on loopback, and {@link #check} of a pcap, which
+ * tshark as the wire-format judge: live captures on loopback ({@link Capture}, via dumpcap), and {@link #check} of a pcap, which
  * reports L2TP message counts, malformed packets and expert warnings/errors (from tshark's PDML).
  */
 public final class Tshark {
-    private static final Duration START_TIMEOUT = Duration.ofSeconds(15);
-
     private Tshark() {
     }
 
-    /**
-     * Starts {@code tshark -i iface -f bpf -F pcap -w out} and returns once tshark reports
-     * "Capturing on", so nothing sent afterwards is missed.
-     */
+    /** Starts a live capture (see {@link Capture}); returns once packets are really being captured. */
     public static Capture capture(String iface, String bpfFilter, Path out) throws IOException {
-        ProcessBuilder pb = new ProcessBuilder(PeerTool.TSHARK.require().toString(), "-i", iface, "-f", bpfFilter,
-                "-F", "pcap", "-w", out.toString())
-                .redirectErrorStream(true);
-        Process p = ChildProcesses.start(pb);
-        OutputWatcher w = new OutputWatcher(p.getInputStream(),
-                out.resolveSibling(out.getFileName() + ".tshark.log"), "tshark-" + p.pid());
-        Capture c = new Capture(p, w, out);
-        if (!w.await(() -> w.lines().stream().anyMatch(l -> l.startsWith("Capturing on")), START_TIMEOUT)) {
-            c.close();
-            throw new AssertionError("tshark did not start capturing on " + iface + " within " + START_TIMEOUT
-                    + ":\n" + w.tail(20));
-        }
-        return c;
+        return Capture.start(iface, bpfFilter, out);
     }
 
     /** A BPF filter for UDP traffic on any of these ports. */
@@ -62,6 +45,11 @@ public final class Tshark {
         return new String(run(pcap, List.of(), l2tpPorts), StandardCharsets.UTF_8).lines().map(String::strip).toList();
     }
 
+    /** Copies the packets of {@code in} that match the display filter into {@code out} (classic pcap). */
+    static void filter(Path in, String displayFilter, Path out) throws IOException {
+        run(in, List.of("-Y", displayFilter, "-F", "pcap", "-w", out.toString()));
+    }
+
     private static byte[] run(Path pcap, List<String> options, int... l2tpPorts) throws IOException {
         List<String> cmd = new ArrayList<>(List.of(PeerTool.TSHARK.require().toString(), "-r", pcap.toString()));
         for (int port : l2tpPorts) {
@@ -83,34 +71,6 @@ public final class Tshark {
             throw new IOException("interrupted while running tshark", e);
         } finally {
             Files.deleteIfExists(err);
-        }
-    }
-
-    /** A running capture; closing it stops tshark (SIGTERM) so the pcap is complete. */
-    public static final class Capture implements AutoCloseable {
-        private final Process process;
-        private final OutputWatcher output;
-        private final Path file;
-
-        private Capture(Process process, OutputWatcher output, Path file) {
-            this.process = process;
-            this.output = output;
-            this.file = file;
-        }
-
-        /** The pcap being written. */
-        public Path file() {
-            return file;
-        }
-
-        /** tshark's own messages so far. */
-        public List<String> messages() {
-            return output.lines();
-        }
-
-        @Override
-        public void close() {
-            ChildProcesses.stop(process, Duration.ofSeconds(10));
         }
     }
 }

@@ -5,6 +5,7 @@ import java.io.InputStream;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeMap;
 
 import javax.xml.parsers.DocumentBuilderFactory;
@@ -23,8 +24,22 @@ import org.xml.sax.SAXException;
  * @param l2tpMessages count per L2TP message name (control messages by type, "ZLB", "DATA")
  * @param malformed    frames tshark marked "[Malformed Packet]"
  * @param problems     malformed frames and expert warnings/errors, human readable
+ * @param results      the Result Code AVP of every StopCCN and CDN, in capture order
  */
-public record TsharkCheck(int packets, Map<String, Integer> l2tpMessages, int malformed, List<String> problems) {
+public record TsharkCheck(int packets, Map<String, Integer> l2tpMessages, int malformed, List<String> problems,
+                          List<Result> results) {
+
+    /**
+     * One Result Code AVP as tshark decoded it.
+     *
+     * @param frame        frame number (1-based)
+     * @param message      "StopCCN" or "CDN"
+     * @param resultCode   the Result Code
+     * @param errorCode    the Error Code, -1 when absent
+     * @param errorMessage the Error Message, empty when absent
+     */
+    public record Result(int frame, String message, int resultCode, int errorCode, String errorMessage) { }
+
     private static final List<String> CHECKED_LAYERS =
             List.of("l2tp", "ppp", "lcp", "chap", "pap", "ipcp", "ipv6cp", "ccp");
     /** tshark's PI_WARN; PI_ERROR is 0x00800000. */
@@ -35,6 +50,7 @@ public record TsharkCheck(int packets, Map<String, Integer> l2tpMessages, int ma
     public TsharkCheck {
         l2tpMessages = Map.copyOf(l2tpMessages);
         problems = List.copyOf(problems);
+        results = List.copyOf(results);
     }
 
     /** Whether there is no malformed packet and no expert warning or error. */
@@ -59,6 +75,7 @@ public record TsharkCheck(int packets, Map<String, Integer> l2tpMessages, int ma
         }
         Map<String, Integer> counts = new TreeMap<>();
         List<String> problems = new ArrayList<>();
+        List<Result> results = new ArrayList<>();
         int malformed = 0;
         NodeList packets = root.getElementsByTagName("packet");
         for (int i = 0; i < packets.getLength(); i++) {
@@ -76,11 +93,25 @@ public record TsharkCheck(int packets, Map<String, Integer> l2tpMessages, int ma
                     problems.addAll(expertProblems(frame, name, proto));
                 }
                 if (name.equals("l2tp")) {
-                    counts.merge(messageName(proto), 1, Integer::sum);
+                    String message = messageName(proto);
+                    counts.merge(message, 1, Integer::sum);
+                    resultOf(frame, message, proto).ifPresent(results::add);
                 }
             }
         }
-        return new TsharkCheck(packets.getLength(), counts, malformed, problems);
+        return new TsharkCheck(packets.getLength(), counts, malformed, problems, results);
+    }
+
+    private static Optional<Result> resultOf(int frame, String message, Element l2tp) {
+        List<Element> rc = fields(l2tp, "l2tp.result_code");
+        if (rc.isEmpty()) {
+            return Optional.empty();
+        }
+        List<Element> ec = fields(l2tp, "l2tp.avp.error_code");
+        List<Element> em = fields(l2tp, "l2tp.avp.error_message");
+        return Optional.of(new Result(frame, message, Integer.decode(rc.getFirst().getAttribute("show")),
+                ec.isEmpty() ? -1 : Integer.decode(ec.getFirst().getAttribute("show")),
+                em.isEmpty() ? "" : em.getFirst().getAttribute("show")));
     }
 
     private static List<String> expertProblems(int frame, String layer, Element proto) {
@@ -124,6 +155,7 @@ public record TsharkCheck(int packets, Map<String, Integer> l2tpMessages, int ma
 
     /** One line for assertion messages. */
     public String summary() {
-        return packets + " packets, L2TP " + l2tpMessages + ", " + malformed + " malformed, problems " + problems;
+        return packets + " packets, L2TP " + l2tpMessages + ", " + malformed + " malformed, problems " + problems
+                + ", results " + results;
     }
 }

@@ -19,7 +19,11 @@ import java.util.concurrent.TimeoutException;
 import java.util.function.Predicate;
 import java.util.stream.Stream;
 
+import net.vpdn.tests.peers.Xl2tpdEvent.CallClosedByPeer;
+import net.vpdn.tests.peers.Xl2tpdEvent.CallClosedLocally;
 import net.vpdn.tests.peers.Xl2tpdEvent.Listening;
+import net.vpdn.tests.peers.Xl2tpdEvent.PeerResultCode;
+import net.vpdn.tests.peers.Xl2tpdEvent.PppdExited;
 import net.vpdn.tests.peers.Xl2tpdEvent.ProtocolProblem;
 
 /**
@@ -75,7 +79,11 @@ public final class Xl2tpd implements AutoCloseable {
         Files.writeString(secrets, "", StandardCharsets.UTF_8);
         Files.setPosixFilePermissions(secrets, PosixFilePermissions.fromString("rw-------"));
         Files.writeString(secrets, config.renderSecrets(), StandardCharsets.UTF_8);
-        Files.writeString(pppOpts, config.renderPppOptions(), StandardCharsets.UTF_8);
+        if (config.holdPppd()) {
+            mkfifo(pppOpts);
+        } else {
+            Files.writeString(pppOpts, config.renderPppOptions(), StandardCharsets.UTF_8);
+        }
         Files.writeString(conf, config.renderConf(secrets.toString(), pppOpts.toString()), StandardCharsets.UTF_8);
         ProcessBuilder pb = new ProcessBuilder(PeerTool.XL2TPD.require().toString(), "-D",
                 "-c", conf.toString(), "-p", dir.resolve("xl2tpd.pid").toString(), "-C", control.toString())
@@ -187,6 +195,48 @@ public final class Xl2tpd implements AutoCloseable {
         return events().stream().filter(p).map(type::cast).findFirst().orElseThrow();
     }
 
+    /**
+     * Waits for the current call to end: either xl2tpd's pppd exited and xl2tpd sent a CDN, or the peer
+     * sent a CDN. Fails if xl2tpd logged a protocol problem first.
+     */
+    public CallEnd awaitCallEnd(Duration timeout) {
+        if (!output.await(() -> callEnd(Xl2tpdLog.parseAll(output.lines())) != null, timeout)) {
+            throw new AssertionError(describe() + ": the call did not end within " + timeout.toMillis() + " ms" + tail());
+        }
+        assertNoProtocolProblems();
+        return callEnd(events());
+    }
+
+    /** Fails, with the log tail, if xl2tpd logged any {@link ProtocolProblem}. */
+    public void assertNoProtocolProblems() {
+        List<ProtocolProblem> problems = protocolProblems();
+        if (!problems.isEmpty()) {
+            throw new AssertionError(describe() + " logged protocol problems " + problems + tail());
+        }
+    }
+
+    private static CallEnd callEnd(List<Xl2tpdEvent> events) {
+        PeerResultCode lastResult = null;
+        PppdExited exited = null;
+        for (Xl2tpdEvent e : events) {
+            switch (e) {
+                case PeerResultCode r -> lastResult = r;
+                case PppdExited p -> exited = p;
+                case CallClosedLocally c -> {
+                    if (exited != null) {
+                        return new CallEnd.LocalPppdExited(exited.exitCode());
+                    }
+                }
+                case CallClosedByPeer c -> {
+                    return lastResult == null ? new CallEnd.PeerSentCdn(-1, -1, c.message())
+                            : new CallEnd.PeerSentCdn(lastResult.resultCode(), lastResult.errorCode(), lastResult.errorMessage());
+                }
+                default -> { }
+            }
+        }
+        return null;
+    }
+
     /** The last lines of the log, for assertion messages. */
     public String logTail(int lines) {
         return output.tail(lines);
@@ -222,6 +272,18 @@ public final class Xl2tpd implements AutoCloseable {
         }
     }
 
+    private static void mkfifo(Path path) throws IOException {
+        try {
+            Process p = new ProcessBuilder("mkfifo", "-m", "600", path.toString()).inheritIO().start();
+            if (!p.waitFor(10, TimeUnit.SECONDS) || p.exitValue() != 0) {
+                throw new IOException("mkfifo " + path + " failed");
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IOException("interrupted", e);
+        }
+    }
+
     private static void deleteTree(Path root) {
         try (Stream<Path> walk = Files.walk(root)) {
             walk.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
@@ -241,6 +303,7 @@ public final class Xl2tpd implements AutoCloseable {
         private String peerHost;
         private int peerPort;
         private boolean autodial;
+        private boolean holdPppd;
         private String ipRange = "10.99.0.10-10.99.0.200";
         private String localIp = "10.99.0.1";
         private final List<String> pppOptions = new ArrayList<>(List.of("noauth", "nodefaultroute", "debug"));
@@ -272,6 +335,12 @@ public final class Xl2tpd implements AutoCloseable {
         /** LAC: dial as soon as xl2tpd starts. */
         public Builder autodial(boolean a) { this.autodial = a; return this; }
 
+        /**
+         * Keep this side's calls up: pppd blocks reading its options from a FIFO instead of exiting for
+         * lack of kernel PPP, so only the peer (or {@link Xl2tpd#hangUp()}) ends the call.
+         */
+        public Builder holdPppd(boolean h) { this.holdPppd = h; return this; }
+
         /** LNS: "ip range" for pppd. */
         public Builder ipRange(String r) { this.ipRange = r; return this; }
 
@@ -294,7 +363,7 @@ public final class Xl2tpd implements AutoCloseable {
         public Xl2tpdConfig config() {
             int port = listenPort > 0 ? listenPort : FreePort.udp();
             return new Xl2tpdConfig(role, lacName, hostname, secret, challenge != null ? challenge : secret.isPresent(),
-                    port, peerHost, peerPort, autodial, ipRange, localIp, pppOptions, extraLines);
+                    port, peerHost, peerPort, autodial, ipRange, localIp, pppOptions, holdPppd, extraLines);
         }
 
         /** Starts xl2tpd and returns once it listens and its control pipe exists. */

@@ -21,11 +21,15 @@ import java.util.Optional;
  * @param ipRange       LNS only: addresses handed to pppd
  * @param localIp       LNS only: pppd's local address
  * @param pppOptions    lines of the pppd options file
+ * @param holdPppd      make pppd block on its options file (a FIFO nobody writes) instead of exiting at once
+ *                      for lack of /dev/ppp: this side then never ends a call by itself, the peer's CDN
+ *                      (or a hang-up) does, and xl2tpd kills the blocked pppd. {@code pppOptions} are unused.
  * @param extraLines    raw {@code key = value} lines appended to the lac/lns section
  */
 public record Xl2tpdConfig(Xl2tpd.Role role, String lacName, String hostname, Optional<String> secret,
                            boolean challenge, int listenPort, String peerHost, int peerPort, boolean autodial,
-                           String ipRange, String localIp, List<String> pppOptions, List<String> extraLines) {
+                           String ipRange, String localIp, List<String> pppOptions, boolean holdPppd,
+                           List<String> extraLines) {
 
     public Xl2tpdConfig {
         Objects.requireNonNull(role);
