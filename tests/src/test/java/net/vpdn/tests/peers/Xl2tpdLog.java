@@ -38,13 +38,13 @@ public final class Xl2tpdLog {
             rule("^Connection established to " + A + ", " + N + "\\.  Local: " + N + ", Remote: " + N + " ",
                     m -> new TunnelEstablished(m.group(1), i(m, 2), i(m, 3), i(m, 4))),
             rule("^Call established with " + A + ", (?:PID: \\d+, )?Local: " + N + ", Remote: " + N
-                            + ", Serial: " + N,
+                            + ", Serial: (-?\\d+)", // xl2tpd prints the 32-bit serial as a signed int
                     m -> new CallEstablished(m.group(1), i(m, 2), i(m, 3), i(m, 4))),
             rule("^child_handler : pppd exited for call " + N + " with code " + N,
                     m -> new PppdExited(i(m, 1), i(m, 2))),
             rule("You need to create the /dev/ppp device node", m -> new PppdNoDevPpp()),
             rule("^call_close: Call " + N + " to " + A + " disconnected", m -> new CallClosedLocally(i(m, 1))),
-            rule("^control_finish: Connection closed to " + A + ", serial " + N + " \\((.*)\\)$",
+            rule("^control_finish: Connection closed to " + A + ", serial (-?\\d+) \\((.*)\\)$",
                     m -> new CallClosedByPeer(i(m, 2), m.group(3))),
             rule("^control_finish: Connection closed to " + A + ", port " + N + " \\((.*)\\), Local: " + N
                             + ", Remote: " + N,

@@ -47,6 +47,10 @@ class Xl2tpdLogTest {
             assertThat(Xl2tpdLog.parse("xl2tpd[4291]: Call established with 127.0.0.1, Local: 22825, Remote: 43810, "
                     + "Serial: 1 (ref=0/0)"))
                     .contains(new CallEstablished("127.0.0.1", 22825, 43810, 1));
+            assertThat(Xl2tpdLog.parse("xl2tpd[20013]: Call established with 127.0.0.1, PID: 20016, Local: 10419, "
+                    + "Remote: 3037, Serial: -1666175591"))
+                    .as("a serial above 2^31 is printed signed")
+                    .contains(new CallEstablished("127.0.0.1", 10419, 3037, -1666175591));
         }
 
         @Test
