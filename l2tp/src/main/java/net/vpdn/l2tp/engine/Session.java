@@ -76,6 +76,21 @@ public final class Session {
         tunnel.engine().run(() -> handle(new SessionEvent.Reject(result, error, message)));
     }
 
+    /** The LAC's bearer answered an outgoing call (RFC 2661 §7.5): sends OCCN with {@code occn}. */
+    public void bearerAnswered(CallParams occn) {
+        tunnel.engine().run(() -> handle(new SessionEvent.BearerAnswered(occn)));
+    }
+
+    /** Sends Set-Link-Info (LNS to LAC, RFC 2661 §6.14) with the PPP-negotiated ACCM. */
+    public void sendSetLinkInfo(long sendAccm, long receiveAccm) {
+        tunnel.engine().run(() -> fsm.sendSetLinkInfo(sendAccm, receiveAccm).forEach(this::apply));
+    }
+
+    /** Sends WAN-Error-Notify (LAC to LNS, RFC 2661 §6.13). */
+    public void sendWanErrorNotify(Avp.CallErrors errors) {
+        tunnel.engine().run(() -> fsm.sendWanErrorNotify(errors).forEach(this::apply));
+    }
+
     /** Clears the call with a CDN. */
     public void close(CdnResult result, ErrorCode error, String message) {
         tunnel.engine().run(() -> handle(new SessionEvent.Close(result, error, message)));
@@ -104,7 +119,8 @@ public final class Session {
                 if (tunnelCause != null) closed(tunnelCause, tunnelCauseByPeer);
                 else closed(new Avp.ResultCode(c.resultCode(), c.errorCode(), c.message()), c.byPeer());
             }
-            default -> tunnel.engine().log().debug("session {}: {}", localId, a);
+            case SessionAction.LinkInfo li -> tunnel.engine().notify(() -> listener.linkInfo(this, li.sendAccm(), li.receiveAccm()));
+            case SessionAction.WanError we -> tunnel.engine().notify(() -> listener.wanError(this, we.errors()));
         }
     }
 
@@ -156,6 +172,7 @@ public final class Session {
         }
         packetsIn++;
         octetsIn += octets;
+        tunnel.dataReceived();
         return true;
     }
 

@@ -17,5 +17,13 @@ public interface SessionListener {
     default void sessionDown(Session session, Avp.ResultCode cause, boolean byPeer) {
     }
 
+    /** Set-Link-Info arrived (on the LAC): the ACCM the LNS negotiated with the client. */
+    default void linkInfo(Session session, long sendAccm, long receiveAccm) {
+    }
+
+    /** WAN-Error-Notify arrived (on the LNS): the LAC's line error counters. */
+    default void wanError(Session session, Avp.CallErrors errors) {
+    }
+
     SessionListener NONE = new SessionListener() { };
 }

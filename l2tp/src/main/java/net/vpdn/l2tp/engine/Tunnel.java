@@ -53,6 +53,9 @@ public final class Tunnel {
     private long upNanos;
     private boolean released;
     private boolean closingReported;
+    /** Data messages received, and their count when HELLO was last armed: no clock read per packet. */
+    private long dataActivity;
+    private long dataAtHelloArm;
 
     Tunnel(L2tpEngine engine, int localId, InetSocketAddress peer, TunnelParams params, TunnelFsm fsm,
            TunnelSecret secret, TunnelListener listener) {
@@ -88,12 +91,24 @@ public final class Tunnel {
      * established the call waits for it. Returns null when no session id is free.
      */
     public Session placeCall(CallParams icrq, CallParams iccn, SessionListener sessionListener) {
+        return startCall(SessionRole.LAC_INCOMING, icrq, iccn, sessionListener);
+    }
+
+    /**
+     * Places an outgoing call (the LNS role: OCRQ, then OCRP and OCCN from the LAC), RFC 2661
+     * §7.5. Returns null when no session id is free.
+     */
+    public Session placeOutgoingCall(CallParams ocrq, SessionListener sessionListener) {
+        return startCall(SessionRole.LNS_OUTGOING, ocrq, null, sessionListener);
+    }
+
+    private Session startCall(SessionRole role, CallParams request, CallParams connect, SessionListener l) {
         int id = engine.allocateSessionId(this);
         if (id == 0) return null;
-        Session s = new Session(this, id, SessionRole.LAC_INCOMING, sessionListener);
+        Session s = new Session(this, id, role, l);
         sessions.put(id, s);
         engine.run(() -> {
-            s.handle(new net.vpdn.l2tp.session.SessionEvent.Open(icrq, iccn));
+            s.handle(new net.vpdn.l2tp.session.SessionEvent.Open(request, connect));
             if (fsm.state() == TunnelState.ESTABLISHED) {
                 s.handle(new net.vpdn.l2tp.session.SessionEvent.TunnelUp());
             }
@@ -355,10 +370,22 @@ public final class Tunnel {
 
     private void armFsmTimer(TunnelTimer t, Duration after) {
         cancelFsmTimer(t);
+        if (t == TunnelTimer.HELLO) dataAtHelloArm = dataActivity;
         fsmTimers[t.ordinal()] = engine.host().schedule(after, () -> engine.run(() -> {
             fsmTimers[t.ordinal()] = null;
+            if (t == TunnelTimer.HELLO && dataActivity != dataAtHelloArm) {
+                // Data arrived during the interval: the peer is alive (RFC 2661 §6.5 counts data
+                // as well as control), so wait another interval instead of sending HELLO.
+                armFsmTimer(t, after);
+                return;
+            }
             handle(new TunnelEvent.TimerFired(t));
         }));
+    }
+
+    /** Called by the data path for every data message accepted on one of this tunnel's sessions. */
+    void dataReceived() {
+        dataActivity++;
     }
 
     private void cancelFsmTimer(TunnelTimer t) {

@@ -76,7 +76,7 @@ final class EngineTestbed {
                   TunnelAcceptor lacAcceptor, TunnelAcceptor acceptor) {
         link = new FakeLink<>(clock, impairment);
         lac = new L2tpEngine(lacConfig, host(FakeLink.Side.A, LAC_ADDR, UnaryOperator.identity()),
-                RandomSource.seeded(1), lacAcceptor, CallAcceptor.REFUSE, lacEvents);
+                RandomSource.seeded(1), lacAcceptor, lacEvents, lacEvents);
         lns = new L2tpEngine(lnsConfig, host(FakeLink.Side.B, LNS_ADDR, d -> lnsEgress.apply(d)),
                 RandomSource.seeded(2), acceptor, lnsEvents, lnsEvents);
         link.attach(FakeLink.Side.A, d -> lac.onControlDatagram(d.from(), d.bytes(), 0, d.bytes().length));

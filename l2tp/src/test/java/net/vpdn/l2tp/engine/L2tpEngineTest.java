@@ -263,6 +263,66 @@ class L2tpEngineTest {
     }
 
     @Nested
+    @DisplayName("outgoing calls, link info and keepalive")
+    class Outgoing {
+        @Test
+        @DisplayName("the LNS places an outgoing call: OCRQ, the LAC answers its bearer, OCRP and OCCN connect it")
+        void outgoingCall() {
+            EngineTestbed tb = EngineTestbed.withSecret(SECRET);
+            Tunnel t = open(tb, SECRET);
+            assertThat(tb.runUntil(() -> tb.lns.tunnel(t.peerId()) != null
+                    && tb.lns.tunnel(t.peerId()).state() == TunnelState.ESTABLISHED, LIMIT)).isTrue();
+            Tunnel lnsSide = tb.lns.tunnel(t.peerId());
+            tb.lns.run(() -> lnsSide.placeOutgoingCall(CallParams.of(new Avp.CalledNumber("0312345678"),
+                    new Avp.MinimumBps(0), new Avp.MaximumBps(64_000), new Avp.BearerType(true, false),
+                    new Avp.FramingType(true, false)), tb.lnsEvents));
+            assertThat(tb.runUntil(() -> tb.lacEvents.events.contains("incomingCall"), LIMIT)).isTrue();
+            assertThat(tb.lnsEvents.up).as("not connected before the bearer answers").isEmpty();
+            Session lacSide = t.sessions().getFirst();
+            lacSide.bearerAnswered(CallParams.of(new Avp.TxConnectSpeed(64_000), new Avp.FramingType(true, false)));
+            assertThat(tb.runUntil(() -> tb.lnsEvents.up.size() == 1 && tb.lacEvents.up.size() == 1, LIMIT)).isTrue();
+            assertThat(tb.lnsEvents.up.getFirst().peerId()).isEqualTo(lacSide.localId());
+        }
+
+        @Test
+        @DisplayName("Set-Link-Info from the LNS reaches the LAC's owner with its ACCM")
+        void setLinkInfo() {
+            EngineTestbed tb = EngineTestbed.withSecret(SECRET);
+            Tunnel t = open(tb, SECRET);
+            long[] accm = new long[2];
+            tb.lac.run(() -> t.placeCall(icrq("1"), iccn("a@x"), new SessionListener() {
+                @Override public void linkInfo(Session s, long send, long receive) {
+                    accm[0] = send;
+                    accm[1] = receive;
+                }
+            }));
+            assertThat(tb.runUntil(() -> tb.lnsEvents.up.size() == 1, LIMIT)).isTrue();
+            tb.lnsEvents.up.getFirst().sendSetLinkInfo(0xFFFFFFFFL, 0x000A0000L);
+            assertThat(tb.runUntil(() -> accm[1] != 0, LIMIT)).isTrue();
+            assertThat(accm).containsExactly(0xFFFFFFFFL, 0x000A0000L);
+        }
+
+        @Test
+        @DisplayName("HELLO goes out after an idle interval, but not while data keeps arriving")
+        void hello() {
+            EngineTestbed tb = EngineTestbed.withSecret(SECRET);
+            Tunnel t = open(tb, SECRET);
+            tb.lac.run(() -> t.placeCall(icrq("1"), iccn("a@x"), tb.lacEvents));
+            assertThat(tb.runUntil(() -> tb.lacEvents.up.size() == 1, LIMIT)).isTrue();
+            Session s = tb.lacEvents.up.getFirst();
+            for (int i = 0; i < 30; i++) {
+                tb.lac.run(() -> s.acceptData(false, 0, 100));
+                tb.clock.advance(Duration.ofSeconds(10));
+            }
+            assertThat(tb.lac.stats().sent(MessageType.HELLO)).as("LAC saw data all along").isZero();
+            assertThat(tb.lns.stats().sent(MessageType.HELLO)).as("the LNS saw no data").isPositive();
+            tb.clock.advance(Duration.ofSeconds(61));
+            assertThat(tb.lac.stats().sent(MessageType.HELLO)).as("idle again").isPositive();
+            assertThat(t.state()).isEqualTo(TunnelState.ESTABLISHED);
+        }
+    }
+
+    @Nested
     @DisplayName("simultaneous open (Tie Breaker, RFC 2661 §4.4.3)")
     class TieBreak {
         @Test
