@@ -38,7 +38,7 @@ import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 
 @DisplayName("Against a real FreeRADIUS 3 on loopback")
-class FreeRadiusIT {
+class FreeRadiusTest {
     static final String SECRET = "vpdn-it-secret";
     static final String USERS = """
             example.com	Cleartext-Password := "vpdn"
