@@ -1,0 +1,121 @@
+package net.vpdn.aaa.radius;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.netty.bootstrap.Bootstrap;
+import io.netty.buffer.ByteBufUtil;
+import io.netty.buffer.Unpooled;
+import io.netty.channel.Channel;
+import io.netty.channel.ChannelHandlerContext;
+import io.netty.channel.EventLoopGroup;
+import io.netty.channel.MultiThreadIoEventLoopGroup;
+import io.netty.channel.SimpleChannelInboundHandler;
+import io.netty.channel.nio.NioIoHandler;
+import io.netty.channel.socket.DatagramPacket;
+import io.netty.channel.socket.nio.NioDatagramChannel;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
+import net.vpdn.aaa.wire.Attr;
+import net.vpdn.aaa.wire.DecodeResult;
+import net.vpdn.aaa.wire.DropReason;
+import net.vpdn.aaa.wire.RadiusAttribute;
+import net.vpdn.aaa.wire.RadiusCode;
+import net.vpdn.aaa.wire.RadiusCodec;
+import net.vpdn.aaa.wire.RadiusPacket;
+import net.vpdn.aaa.wire.RadiusSigner;
+import net.vpdn.ppp.PppRandom;
+import net.vpdn.ppp.auth.Secret;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+
+@DisplayName("RADIUS client against a scripted loopback server")
+class RadiusClientTest {
+    static final Secret SECRET = Secret.of("k");
+    final EventLoopGroup group = new MultiThreadIoEventLoopGroup(1, NioIoHandler.newFactory());
+
+    @AfterEach
+    void stop() {
+        group.shutdownGracefully(0, 1, TimeUnit.SECONDS).syncUninterruptibly();
+    }
+
+    /** A server answering each request with what {@code answer} makes of it. */
+    Channel server(Function<RadiusPacket, byte[]> answer) throws InterruptedException {
+        return new Bootstrap().group(group).channel(NioDatagramChannel.class).handler(new SimpleChannelInboundHandler<DatagramPacket>() {
+            @Override
+            protected void channelRead0(ChannelHandlerContext ctx, DatagramPacket msg) {
+                if (RadiusCodec.decode(ByteBufUtil.getBytes(msg.content())) instanceof DecodeResult.Decoded d) {
+                    ctx.writeAndFlush(new DatagramPacket(Unpooled.wrappedBuffer(answer.apply(d.packet())), msg.sender()));
+                }
+            }
+        }).bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0)).sync().channel();
+    }
+
+    RadiusExchange.Outcome ask(Channel server, RadiusStats stats) throws Exception {
+        InetSocketAddress at = (InetSocketAddress) server.localAddress();
+        RadiusSettings s = new RadiusSettings(List.of(new RadiusServer("fake", at, at, SECRET)), Duration.ofMillis(200), 2,
+                Duration.ofSeconds(30), 1, 10, Optional.empty(), false);
+        try (RadiusClient c = RadiusClient.open(s, group.next(), PppRandom.seeded(1), System::nanoTime, stats)) {
+            return c.send(new RadiusExchange.Request(RadiusCode.ACCESS_REQUEST,
+                    List.of(RadiusAttribute.text(Attr.USER_NAME, "u")), Secret.of("p"))).toCompletableFuture().get(5, TimeUnit.SECONDS);
+        }
+    }
+
+    @Test
+    @DisplayName("a reply without Message-Authenticator is dropped and counted, never accepted")
+    void missingMessageAuthenticator() throws Exception {
+        Channel srv = server(req -> {
+            byte[] b = RadiusCodec.encode(new RadiusPacket(RadiusCode.ACCESS_ACCEPT, req.identifier(), req.authenticator(), List.of()));
+            // sign the bare packet properly (MD5 over it), so only the missing Message-Authenticator is wrong
+            System.arraycopy(md5Sign(b), 0, b, 4, 16);
+            return b;
+        });
+        RadiusStats stats = new RadiusStats();
+        assertThat(ask(srv, stats)).isInstanceOf(RadiusExchange.NoAnswer.class);
+        assertThat(stats.droppedCount(DropReason.MISSING_MESSAGE_AUTHENTICATOR)).isEqualTo(2);
+        assertThat(stats.replies.sum()).isZero();
+    }
+
+    @Test
+    @DisplayName("a reply with a bad authenticator is counted, and a later retransmission's good reply is taken")
+    void badThenGood() throws Exception {
+        int[] n = {0};
+        Channel srv = server(req -> {
+            byte[] good = RadiusSigner.reply(RadiusCode.ACCESS_ACCEPT, req.identifier(), List.of(), SECRET, req.authenticator());
+            if (n[0]++ == 0) {
+                good[5] ^= 1;
+            }
+            return good;
+        });
+        RadiusStats stats = new RadiusStats();
+        assertThat(ask(srv, stats)).isInstanceOfSatisfying(RadiusExchange.Answered.class,
+                a -> assertThat(a.reply().code()).isEqualTo(RadiusCode.ACCESS_ACCEPT));
+        assertThat(stats.droppedCount(DropReason.BAD_AUTHENTICATOR)).isEqualTo(1);
+        assertThat(stats.retransmits.sum()).isEqualTo(1);
+    }
+
+    @Test
+    @DisplayName("a truncated reply is counted as such")
+    void truncated() throws Exception {
+        Channel srv = server(req -> new byte[] {2, (byte) req.identifier(), 0, 23, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 9, 0x41});
+        RadiusStats stats = new RadiusStats();
+        assertThat(ask(srv, stats)).isInstanceOf(RadiusExchange.NoAnswer.class);
+        assertThat(stats.droppedCount(DropReason.TRUNCATED_ATTRIBUTE)).isEqualTo(2);
+    }
+
+    private static byte[] md5Sign(byte[] packetWithRequestAuthenticator) {
+        try {
+            java.security.MessageDigest md = java.security.MessageDigest.getInstance("MD5");
+            md.update(packetWithRequestAuthenticator);
+            md.update(SECRET.utf8());
+            return md.digest();
+        } catch (java.security.GeneralSecurityException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
