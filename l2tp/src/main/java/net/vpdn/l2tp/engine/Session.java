@@ -53,6 +53,17 @@ public final class Session {
         tunnel.send(cdn, false);
     }
 
+    /** The Assigned Session ID of a call request whose AVPs did not type, or 0 if unreadable. */
+    static int rawAssignedSessionId(net.vpdn.l2tp.wire.ControlPacket packet) {
+        for (net.vpdn.l2tp.wire.RawAvp a : packet.avps()) {
+            if (a.vendorId() == 0 && a.attributeType() == net.vpdn.l2tp.avp.AvpType.ASSIGNED_SESSION_ID.code()
+                    && !a.hidden() && a.value().length() == 2) {
+                return ((a.value().get(0) & 0xFF) << 8) | (a.value().get(1) & 0xFF);
+            }
+        }
+        return 0;
+    }
+
     public int localId() { return localId; }
     public int peerId() { return fsm.peerSessionId(); }
     public Tunnel tunnel() { return tunnel; }

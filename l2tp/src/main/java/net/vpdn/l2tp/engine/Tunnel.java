@@ -43,8 +43,8 @@ public final class Tunnel {
     private final ReliableTransport<ControlPacket> transport;
     private final IntMap<Session> sessions = new IntMap<>(8);
     private final net.vpdn.l2tp.session.IdAllocator sessionIds;
-    private final EngineHost.TimerHandle[] fsmTimers = new EngineHost.TimerHandle[TunnelTimer.values().length];
-    private final EngineHost.TimerHandle[] transportTimers = new EngineHost.TimerHandle[TransportTimer.values().length];
+    private final TimerSlots<TunnelTimer> fsmTimers;
+    private final TimerSlots<TransportTimer> transportTimers;
     private final long createdNanos;
     private InetSocketAddress peer;
     private TunnelSecret secret;
@@ -69,6 +69,8 @@ public final class Tunnel {
         this.transport = new ReliableTransport<>(engine.config().transport());
         this.sessionIds = new net.vpdn.l2tp.session.IdAllocator(engine.random());
         this.createdNanos = engine.host().nanoTime();
+        this.fsmTimers = new TimerSlots<>(engine, TunnelTimer.values().length);
+        this.transportTimers = new TimerSlots<>(engine, TransportTimer.values().length);
     }
 
     // ---- public view -------------------------------------------------------------------------
@@ -186,19 +188,9 @@ public final class Tunnel {
             s.close(result, error, why);
         } else if (packet.sessionId() == 0) {
             // A call request we will not take: answer its Assigned Session ID, if it is readable.
-            int peerSid = rawAssignedSessionId(packet);
+            int peerSid = Session.rawAssignedSessionId(packet);
             if (peerSid != 0) Session.refuseWithoutState(this, peerSid, result, error, why);
         }
-    }
-
-    private static int rawAssignedSessionId(ControlPacket packet) {
-        for (RawAvp a : packet.avps()) {
-            if (a.vendorId() == 0 && a.attributeType() == net.vpdn.l2tp.avp.AvpType.ASSIGNED_SESSION_ID.code()
-                    && !a.hidden() && a.value().length() == 2) {
-                return ((a.value().get(0) & 0xFF) << 8) | (a.value().get(1) & 0xFF);
-            }
-        }
-        return 0;
     }
 
     private void dispatch(ControlMessage m) {
@@ -264,7 +256,7 @@ public final class Tunnel {
         switch (a) {
             case TunnelAction.Send s -> send(s.msg(), s.urgent());
             case TunnelAction.ArmTimer t -> armFsmTimer(t.timer(), t.after());
-            case TunnelAction.CancelTimer t -> cancelFsmTimer(t.timer());
+            case TunnelAction.CancelTimer t -> fsmTimers.cancel(t.timer());
             case TunnelAction.Established est -> established(est);
             case TunnelAction.Closing c -> closing(c);
             case TunnelAction.Closed c -> released();
@@ -298,8 +290,9 @@ public final class Tunnel {
                     if (delivered == null) delivered = new java.util.ArrayList<>(2);
                     delivered.add(d.message());
                 }
-                case TransportAction.ArmTimer<ControlPacket> t -> armTransportTimer(t.timer(), t.after());
-                case TransportAction.CancelTimer<ControlPacket> t -> cancelTransportTimer(t.timer());
+                case TransportAction.ArmTimer<ControlPacket> t -> transportTimers.arm(t.timer(), t.after(),
+                        () -> apply(transport.onTimer(t.timer(), engine.host().nanoTime())));
+                case TransportAction.CancelTimer<ControlPacket> t -> transportTimers.cancel(t.timer());
                 case TransportAction.PeerUnresponsive<ControlPacket> p -> handle(new TunnelEvent.PeerUnresponsive());
                 case TransportAction.Rejected<ControlPacket> r -> engine.log().warn("tunnel {}: control message not queued: {}",
                         localId, r.reason());
@@ -349,8 +342,8 @@ public final class Tunnel {
             closing(new TunnelAction.Closing(StopCcnResult.GENERAL_ERROR, ErrorCode.NO_GENERAL_ERROR,
                     "tunnel discarded: lost the tie break to the peer's tunnel", false));
         }
-        for (int i = 0; i < fsmTimers.length; i++) cancelFsmTimer(TunnelTimer.values()[i]);
-        for (int i = 0; i < transportTimers.length; i++) cancelTransportTimer(TransportTimer.values()[i]);
+        fsmTimers.cancelAll();
+        transportTimers.cancelAll();
         engine.tunnelReleased(this);
     }
 
@@ -369,10 +362,8 @@ public final class Tunnel {
     // ---- timers ------------------------------------------------------------------------------
 
     private void armFsmTimer(TunnelTimer t, Duration after) {
-        cancelFsmTimer(t);
         if (t == TunnelTimer.HELLO) dataAtHelloArm = dataActivity;
-        fsmTimers[t.ordinal()] = engine.host().schedule(after, () -> engine.run(() -> {
-            fsmTimers[t.ordinal()] = null;
+        fsmTimers.arm(t, after, () -> {
             if (t == TunnelTimer.HELLO && dataActivity != dataAtHelloArm) {
                 // Data arrived during the interval: the peer is alive (RFC 2661 §6.5 counts data
                 // as well as control), so wait another interval instead of sending HELLO.
@@ -380,36 +371,12 @@ public final class Tunnel {
                 return;
             }
             handle(new TunnelEvent.TimerFired(t));
-        }));
+        });
     }
 
     /** Called by the data path for every data message accepted on one of this tunnel's sessions. */
     void dataReceived() {
         dataActivity++;
-    }
-
-    private void cancelFsmTimer(TunnelTimer t) {
-        EngineHost.TimerHandle h = fsmTimers[t.ordinal()];
-        if (h != null) {
-            h.cancel();
-            fsmTimers[t.ordinal()] = null;
-        }
-    }
-
-    private void armTransportTimer(TransportTimer t, Duration after) {
-        cancelTransportTimer(t);
-        transportTimers[t.ordinal()] = engine.host().schedule(after, () -> engine.run(() -> {
-            transportTimers[t.ordinal()] = null;
-            apply(transport.onTimer(t, engine.host().nanoTime()));
-        }));
-    }
-
-    private void cancelTransportTimer(TransportTimer t) {
-        EngineHost.TimerHandle h = transportTimers[t.ordinal()];
-        if (h != null) {
-            h.cancel();
-            transportTimers[t.ordinal()] = null;
-        }
     }
 
     @Override
