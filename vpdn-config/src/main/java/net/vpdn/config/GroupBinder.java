@@ -18,8 +18,8 @@ final class GroupBinder {
         boolean authentication = s.get("tunnel-authentication", Defaults.TUNNEL_AUTHENTICATION, Values::bool);
         String localName = s.get("local-name", hostname, Values::hostName);
         int sessionLimit = s.get("session-limit", 0, Values.integer(0, 1_000_000));
-        boolean request = s.has(REQUEST_DIALIN);
-        boolean accept = s.has(ACCEPT_DIALIN);
+        boolean request = s.present(REQUEST_DIALIN);
+        boolean accept = s.present(ACCEPT_DIALIN);
         if (request && accept) {
             s.errorHere("has both request-dialin and accept-dialin; a group is one or the other");
         } else if (!request && !accept) {
@@ -39,7 +39,7 @@ final class GroupBinder {
         List<String> domains = r.list("domains", Values::domain);
         List<String> dnis = r.list("dnis", Values::dnis);
         List<InitiateTo> initiateTo = s.sections("initiate-to").stream().map(GroupBinder::initiateTo).toList();
-        if (request && domains.isEmpty() && dnis.isEmpty()) {
+        if (request && !r.has("domains") && !r.has("dnis")) {
             r.errorHere("matches nobody: give domains, dnis or both");
         }
         if (request && initiateTo.isEmpty()) {

@@ -21,7 +21,8 @@ final class GroupChecks {
         for (Bound<VpdnGroup> g : b.groups()) {
             Section s = g.section();
             roleFit(b.config().role(), g);
-            if (g.value().tunnelAuthentication() && g.value().tunnelSecret().isEmpty()) {
+            boolean secretGiven = s.has("tunnel-secret") || s.has("tunnel-secret-file");
+            if (g.value().tunnelAuthentication() && !secretGiven) {
                 s.error("tunnel-secret", "is required because tunnel-authentication is on"
                         + " (give tunnel-secret or tunnel-secret-file)");
             }

@@ -64,6 +64,12 @@ final class Section {
         context.problems().add(origin(), path, problem);
     }
 
+    /** Whether the key is written at all, even with an empty value ({@code request-dialin:}). */
+    boolean present(String child) {
+        known.add(child);
+        return node.entries().containsKey(child);
+    }
+
     boolean has(String child) {
         known.add(child);
         RawNode n = node.entries().get(child);
@@ -170,7 +176,11 @@ final class Section {
         if (file.isPresent()) {
             return readSecretFile(fileKey, file.get());
         }
-        return inline.filter(s -> !s.isEmpty()).map(Secret::of);
+        if (inline.isPresent() && inline.get().isEmpty()) {
+            error(child, "is empty");
+            return Optional.empty();
+        }
+        return inline.map(Secret::of);
     }
 
     private Optional<Secret> readSecretFile(String fileKey, String name) {
