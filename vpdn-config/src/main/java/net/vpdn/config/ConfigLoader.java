@@ -36,6 +36,10 @@ public final class ConfigLoader {
     public static ConfigResult load(Path file, Map<String, String> environment, List<String> sets) {
         Problems problems = new Problems();
         RawNode.MapNode tree = YamlSource.read(file, problems);
+        if (!problems.isEmpty()) {
+            // Nothing was read, so every required key would be reported missing too: noise, not help.
+            return new ConfigResult.Invalid(problems.list());
+        }
         Overrides.applyEnvironment(tree, environment, problems);
         Overrides.applySets(tree, sets, problems);
         Path folder = file.toAbsolutePath().getParent();

@@ -12,6 +12,7 @@ import java.util.Map;
 import org.apache.commons.configuration2.YAMLConfiguration;
 import org.apache.commons.configuration2.ex.ConfigurationException;
 import org.apache.commons.configuration2.tree.ImmutableNode;
+import org.yaml.snakeyaml.LoaderOptions;
 import org.yaml.snakeyaml.error.MarkedYAMLException;
 
 /** Reads a YAML file with Commons Configuration 2 and turns its node tree into {@link RawNode}s. */
@@ -30,8 +31,11 @@ final class YamlSource {
             if (Files.readString(file).isBlank()) {
                 return new RawNode.MapNode(origin);
             }
+            // A key written twice in one map is a mistake; SnakeYAML would silently keep the last one.
+            LoaderOptions options = new LoaderOptions();
+            options.setAllowDuplicateKeys(false);
             try (Reader reader = Files.newBufferedReader(file)) {
-                yaml.read(reader);
+                yaml.read(reader, options);
             }
         } catch (IOException e) {
             problems.add(origin, WHOLE_FILE, "cannot be read: " + e.getClass().getSimpleName());

@@ -147,6 +147,33 @@ class ValidationErrorsTest {
         }
 
         @Test
+        @DisplayName("a key written twice in one map is an error, not a silent last-one-wins")
+        void duplicateKey() {
+            Path file = Loading.write(dir, "vpdn.yaml", LAC + LAC_GROUP + "hostname: lac2\n");
+            List<ConfigError> errors = Loading.errors(file);
+            assertThat(errors).singleElement().satisfies(e -> {
+                assertThat(e.key()).isEqualTo("(file)");
+                assertThat(e.problem()).startsWith("is not a YAML map of keys: found duplicate key hostname at line ");
+            });
+        }
+
+        @Test
+        @DisplayName("a top-level list is refused")
+        void topLevelList() {
+            Path file = Loading.write(dir, "vpdn.yaml", "- role: lac\n");
+            assertThat(Loading.errors(file)).containsExactly(new ConfigError(file.toString(), "(file)",
+                    "is not a YAML map of keys: the top level must be key: value pairs"));
+        }
+
+        @Test
+        @DisplayName("a file that does not exist is an error")
+        void noFile() {
+            Path file = dir.resolve("absent.yaml");
+            assertThat(Loading.errors(file)).containsExactly(new ConfigError(file.toString(), "(file)",
+                    "cannot be read: NoSuchFileException"));
+        }
+
+        @Test
         @DisplayName("an empty file is missing its required keys")
         void emptyFile() {
             Path file = Loading.write(dir, "vpdn.yaml", "");
