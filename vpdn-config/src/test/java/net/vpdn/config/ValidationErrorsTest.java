@@ -113,6 +113,13 @@ class ValidationErrorsTest {
         }
 
         @Test
+        @DisplayName("a quoted number-like secret keeps its text, leading zero included")
+        void quotedNumericSecret() {
+            Path file = Loading.write(dir, "vpdn.yaml", LAC + LAC_GROUP.replace("tunnel-secret: s", "tunnel-secret: \"0123\""));
+            assertThat(Loading.valid(file).vpdnGroups().getFirst().tunnelSecret()).contains(Secret.of("0123"));
+        }
+
+        @Test
         @DisplayName("a missing file is an error naming the -file key and the path")
         void missing() {
             Path file = Loading.write(dir, "vpdn.yaml", LAC + LAC_GROUP.replace(
