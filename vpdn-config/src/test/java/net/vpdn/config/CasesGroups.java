@@ -42,6 +42,9 @@ final class CasesGroups {
                         "vpdn-groups.0", "has both request-dialin and accept-dialin; a group is one or the other"),
                 error("group with neither domains nor DNIS", lacGroup("      domains: [example.com]\n", ""),
                         "vpdn-groups.0.request-dialin", "matches nobody: give domains, dnis or both"),
+                error("group with an empty request-dialin map", lacGroup("      domains: [example.com]\n", "")
+                                .replace("request-dialin:", "request-dialin: {domains: []}"),
+                        "vpdn-groups.0.request-dialin", "matches nobody: give domains, dnis or both"),
                 error("initiate-to empty", lacGroup("    initiate-to:\n      - address: 192.0.2.1\n", ""),
                         "vpdn-groups.0.initiate-to", "is empty: a request-dialin group needs at least one LNS"),
                 error("tunnel secret missing", lacGroup("    tunnel-secret: s\n", ""),
