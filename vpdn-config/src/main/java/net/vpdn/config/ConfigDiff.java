@@ -52,6 +52,37 @@ public final class ConfigDiff {
         return new ReloadPlan(out);
     }
 
+    /**
+     * The configuration a running process should switch to: {@code loaded}, except that every value the plan
+     * marks {@link Effect#RESTART} keeps its running value (identity, listeners, metrics, and pools that would
+     * shrink, move or vanish). After a restart the process simply uses {@code loaded}. The result is not
+     * validated again: a kept pool may overlap a pool the new file adds, which the restart will then report.
+     */
+    public static VpdnConfig effective(VpdnConfig running, VpdnConfig loaded) {
+        L2tpSettings l2tp = loaded.l2tp();
+        L2tpSettings keptL2tp = new L2tpSettings(running.l2tp().listenAddress(), running.l2tp().listenPort(),
+                l2tp.helloInterval(), l2tp.retransmitInitial(), l2tp.retransmitCap(), l2tp.retransmitRetries(),
+                l2tp.receiveWindow());
+        AdminListener admin = running.admin();
+        AdminListener keptAdmin = new AdminListener(admin.enabled(), admin.address(), admin.port(),
+                loaded.admin().token());
+        return new VpdnConfig(loaded.source(), running.role(), running.hostname(), keptL2tp, loaded.vpdnGroups(),
+                loaded.virtualTemplates(), keptPools(running.ipPools(), loaded.ipPools()), loaded.localUsers(),
+                loaded.radiusServers(), loaded.aaa(), keptAdmin, running.metrics());
+    }
+
+    // A pool may only grow live: one that would shrink or move keeps its running range, one that would vanish stays.
+    private static List<IpPool> keptPools(List<IpPool> running, List<IpPool> loaded) {
+        Map<String, IpPool> before = byName(running, IpPool::name);
+        List<IpPool> out = new ArrayList<>();
+        for (IpPool now : loaded) {
+            IpPool old = before.remove(now.name());
+            out.add(old == null || now.covers(old) ? now : old);
+        }
+        out.addAll(before.values());
+        return out;
+    }
+
     private static Effect l2tpEffect(String component) {
         return component.startsWith("listen") ? Effect.RESTART : Effect.NEW_TUNNELS;
     }

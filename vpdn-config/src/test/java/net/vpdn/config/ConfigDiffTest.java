@@ -153,4 +153,43 @@ class ConfigDiffTest {
                     Effect.RESTART, "removed; addresses leased from it stay in use until restart"));
         }
     }
+
+    @Nested
+    @DisplayName("The effective configuration after a reload")
+    class Effective {
+        @Test
+        @DisplayName("takes the live changes and keeps the running value of every restart-only one")
+        void mixesLiveAndKept() {
+            VpdnConfig loaded = Loading.valid(Loading.LNS_EXAMPLE, Map.of(), List.of("l2tp.listen-port=1702",
+                    "l2tp.hello-interval=30s", "hostname=lns2", "local-users.0.password=new", "admin.port=9999",
+                    "admin.token=t", "metrics.port=9998"));
+            VpdnConfig effective = ConfigDiff.effective(LNS, loaded);
+            assertThat(effective.l2tp().listenPort()).isEqualTo(1701);
+            assertThat(effective.l2tp().helloInterval()).isEqualTo(java.time.Duration.ofSeconds(30));
+            assertThat(effective.hostname()).isEqualTo("lns1");
+            assertThat(effective.localUsers().getFirst().password()).isEqualTo(Secret.of("new"));
+            assertThat(effective.admin().port()).isEqualTo(9180);
+            assertThat(effective.admin().token()).contains(Secret.of("t"));
+            assertThat(effective.metrics()).isEqualTo(LNS.metrics());
+        }
+
+        @Test
+        @DisplayName("keeps a pool that would shrink, lets one grow, and keeps one that would vanish")
+        void pools() {
+            VpdnConfig twoPools = Loading.valid(Loading.LNS_EXAMPLE, Map.of(),
+                    List.of("ip-pools.1.name=extra", "ip-pools.1.cidr=10.98.0.0/24"));
+            VpdnConfig shrunkAndGone = Loading.valid(Loading.LNS_EXAMPLE, Map.of(), List.of("ip-pools.0.last=10.99.0.100"));
+            assertThat(ConfigDiff.effective(twoPools, shrunkAndGone).ipPools()).isEqualTo(twoPools.ipPools());
+            VpdnConfig grown = Loading.valid(Loading.LNS_EXAMPLE, Map.of(), List.of("ip-pools.0.first=10.99.0.2"));
+            assertThat(ConfigDiff.effective(LNS, grown).ipPools()).isEqualTo(grown.ipPools());
+        }
+
+        @Test
+        @DisplayName("of an all-live plan is the loaded configuration itself")
+        void allLive() {
+            VpdnConfig loaded = Loading.valid(Loading.LNS_EXAMPLE, Map.of(), List.of("local-users.1.session-limit=3"));
+            assertThat(ConfigDiff.plan(LNS, loaded).needsRestart()).isFalse();
+            assertThat(ConfigDiff.effective(LNS, loaded)).isEqualTo(loaded);
+        }
+    }
 }
