@@ -1,0 +1,125 @@
+package net.vpdn.config;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.function.Function;
+
+/** Binds the top level, {@code l2tp}, {@code radius-servers}, {@code aaa}, {@code admin} and {@code metrics}. */
+final class ConfigBinder {
+    private ConfigBinder() {
+    }
+
+    /** A bound value with the section it came from, so cross-checks can name its key and file. */
+    record Bound<T>(T value, Section section) {
+    }
+
+    /** The configuration and, per list entry, where it came from. */
+    record BoundConfig(VpdnConfig config, Section root, List<Bound<VpdnGroup>> groups,
+                       List<Bound<VirtualTemplate>> templates, List<Bound<IpPool>> pools,
+                       List<Bound<LocalUser>> users, List<Bound<RadiusServer>> radius) {
+    }
+
+    static BoundConfig bind(Path source, Section root) {
+        Role role = root.required("role", Role.LAC, Values.oneOf(Role.values(), Role::configName));
+        String hostname = root.required("hostname", "", Values::hostName);
+        L2tpSettings l2tp = l2tp(root.section("l2tp"));
+        var groups = each(root, "vpdn-groups", s -> GroupBinder.group(s, hostname));
+        var templates = each(root, "virtual-templates", PppBinder::virtualTemplate);
+        var pools = each(root, "ip-pools", PppBinder::ipPool);
+        var users = each(root, "local-users", PppBinder::localUser);
+        var radius = each(root, "radius-servers", ConfigBinder::radius);
+        AaaSettings aaa = aaa(root.section("aaa"));
+        VpdnConfig config = new VpdnConfig(source, role, hostname, l2tp, values(groups), values(templates),
+                values(pools), values(users), values(radius), aaa,
+                admin(root.section("admin")), metrics(root.section("metrics")));
+        return new BoundConfig(config, root, groups, templates, pools, users, radius);
+    }
+
+    private static <T> List<Bound<T>> each(Section root, String key, Function<Section, T> binder) {
+        return root.sections(key).stream().map(s -> new Bound<>(binder.apply(s), s)).toList();
+    }
+
+    private static <T> List<T> values(List<Bound<T>> bound) {
+        return bound.stream().map(Bound::value).toList();
+    }
+
+    static L2tpSettings l2tp(Section s) {
+        Duration initial = s.get("retransmit-initial", Defaults.RETRANSMIT_INITIAL, positive());
+        Duration cap = s.get("retransmit-cap", Defaults.RETRANSMIT_CAP, positive());
+        if (cap.compareTo(initial) < 0) {
+            s.error("retransmit-cap", "must not be below retransmit-initial (" + initial.toMillis() + " ms)");
+        }
+        return new L2tpSettings(
+                s.get("listen-address", Defaults.ANY_IPV4, Values::address),
+                s.get("listen-port", Defaults.L2TP_LISTEN_PORT, Values::listenPort),
+                s.get("hello-interval", Defaults.HELLO_INTERVAL, positive()),
+                initial,
+                cap,
+                s.get("retransmit-retries", Defaults.RETRANSMIT_RETRIES, Values.integer(1, 100)),
+                s.get("receive-window", Defaults.RECEIVE_WINDOW, Values.integer(1, 65535)));
+    }
+
+    static RadiusServer radius(Section s) {
+        return new RadiusServer(
+                s.required("name", "", Values::name),
+                s.required("address", Defaults.ANY_IPV4, Values::address),
+                s.get("auth-port", Defaults.RADIUS_AUTH_PORT, Values::port),
+                s.get("acct-port", Defaults.RADIUS_ACCT_PORT, Values::port),
+                requiredSecret(s, "secret"),
+                s.get("timeout", Defaults.RADIUS_TIMEOUT, positive()),
+                s.get("retries", Defaults.RADIUS_RETRIES, Values.integer(0, 10)),
+                s.get("dead-time", Defaults.RADIUS_DEAD_TIME, Values::duration));
+    }
+
+    static AaaSettings aaa(Section s) {
+        return new AaaSettings(
+                methods(s, "authentication", MethodList.of(AaaMethod.LOCAL)),
+                methods(s, "tunnel-authorization", MethodList.of(AaaMethod.LOCAL)),
+                methods(s, "accounting", MethodList.of()));
+    }
+
+    private static MethodList methods(Section s, String key, MethodList defaultList) {
+        if (!s.has(key)) {
+            return defaultList;
+        }
+        List<AaaMethod> methods = s.list(key, Values.oneOf(AaaMethod.values(), AaaMethod::configName));
+        if (methods.stream().distinct().count() < methods.size()) {
+            s.error(key, "names a method twice");
+        }
+        return new MethodList(methods);
+    }
+
+    static AdminListener admin(Section s) {
+        return new AdminListener(
+                s.get("enabled", true, Values::bool),
+                s.get("address", Defaults.LOOPBACK, Values::address),
+                s.get("port", Defaults.ADMIN_PORT, Values::listenPort),
+                s.secret("token"));
+    }
+
+    static MetricsListener metrics(Section s) {
+        return new MetricsListener(
+                s.get("enabled", true, Values::bool),
+                s.get("address", Defaults.LOOPBACK, Values::address),
+                s.get("port", Defaults.METRICS_PORT, Values::listenPort));
+    }
+
+    /** A secret that must be present (inline or from its {@code -file}); a placeholder stands in if not. */
+    static Secret requiredSecret(Section s, String key) {
+        boolean given = s.has(key) || s.has(key + "-file");
+        var secret = s.secret(key);
+        if (!given) {
+            s.error(key, "is required (or " + key + "-file)");
+        }
+        return secret.orElse(Secret.of("placeholder-never-used"));
+    }
+
+    /** A duration above zero. */
+    static Function<String, Parsed<Duration>> positive() {
+        return text -> switch (Values.duration(text)) {
+            case Parsed.Ok<Duration>(Duration d) when d.isZero() -> Parsed.bad("must be above zero");
+            case Parsed<Duration> other -> other;
+        };
+    }
+}

@@ -1,0 +1,75 @@
+package net.vpdn.config;
+
+import static net.vpdn.config.ValidationErrorsTest.LAC;
+import static net.vpdn.config.ValidationErrorsTest.LAC_GROUP;
+import static net.vpdn.config.ValidationErrorsTest.error;
+
+import java.util.stream.Stream;
+import org.junit.jupiter.params.provider.Arguments;
+
+/** Single-error cases for the top level, l2tp, aaa, radius and the listeners. */
+final class CasesTop {
+    private CasesTop() {
+    }
+
+    static Stream<Arguments> cases() {
+        return Stream.of(
+                error("misspelt key, with a hint", LAC + LAC_GROUP + "l2tp:\n  helo-interval: 30s\n",
+                        "l2tp.helo-interval", "unknown key (did you mean hello-interval?)"),
+                error("unknown key, nothing close", LAC + LAC_GROUP + "colour: red\n",
+                        "colour", "unknown key"),
+                error("missing required key", "role: lac\n" + LAC_GROUP, "hostname", "is required"),
+                error("bad enum", "role: bras\nhostname: b1\n", "role", "'bras' is not one of lac, lns"),
+                error("bad host name", "role: lac\nhostname: lac one\n" + LAC_GROUP,
+                        "hostname", "'lac one' is not a host name (letters, digits and . _ -)"),
+                error("bad duration", LAC + LAC_GROUP + "l2tp:\n  hello-interval: 5x\n",
+                        "l2tp.hello-interval", "'5x' is not a duration (use 500ms, 30s, 2m, 1h or whole seconds)"),
+                error("zero duration", LAC + LAC_GROUP + "l2tp:\n  hello-interval: 0s\n",
+                        "l2tp.hello-interval", "must be above zero"),
+                error("integer out of range", LAC + LAC_GROUP + "l2tp:\n  receive-window: 0\n",
+                        "l2tp.receive-window", "must be between 1 and 65535, got 0"),
+                error("not a number", LAC + LAC_GROUP + "l2tp:\n  retransmit-retries: many\n",
+                        "l2tp.retransmit-retries", "'many' is not a whole number"),
+                error("listen port out of range", LAC + LAC_GROUP + "l2tp:\n  listen-port: 65536\n",
+                        "l2tp.listen-port", "must be between 0 and 65535, got 65536"),
+                error("retransmit cap below initial", LAC + LAC_GROUP
+                                + "l2tp:\n  retransmit-initial: 4s\n  retransmit-cap: 2000ms\n",
+                        "l2tp.retransmit-cap", "must not be below retransmit-initial (4000 ms)"),
+                error("list where a value belongs", "role: lac\nhostname: [a, b]\n" + LAC_GROUP,
+                        "hostname", "expected a single value, found a list"),
+                error("value where a section belongs", LAC + LAC_GROUP + "l2tp: 5\n",
+                        "l2tp", "expected a section of keys, found a value"),
+                error("section where a list item value belongs", LAC + LAC_GROUP + "aaa:\n  accounting:\n    x: 1\n",
+                        "aaa.accounting", "expected a value, found a section"),
+                error("host name where an address belongs", LAC + LAC_GROUP + "admin:\n  address: localhost\n",
+                        "admin.address", "'localhost' is not an IP address literal (host names are not resolved)"),
+                error("bad boolean", LAC + LAC_GROUP + "metrics:\n  enabled: maybe\n",
+                        "metrics.enabled", "'maybe' is not true or false"),
+                error("radius method without servers", LAC + LAC_GROUP + "aaa:\n  tunnel-authorization: [radius, local]\n",
+                        "aaa.tunnel-authorization", "uses radius but no radius-servers are defined"),
+                error("local accounting", LAC + LAC_GROUP + "aaa:\n  accounting: [local]\n",
+                        "aaa.accounting", "local accounting does not exist; use radius, or leave the list empty"),
+                error("method twice", LAC + LAC_GROUP + "aaa:\n  authentication: [local, local]\n",
+                        "aaa.authentication", "names a method twice"),
+                error("unknown method", LAC + LAC_GROUP + "aaa:\n  authentication: [tacacs]\n",
+                        "aaa.authentication", "'tacacs' is not one of local, radius"),
+                error("radius server without secret", LAC + LAC_GROUP
+                                + "radius-servers:\n  - name: r1\n    address: 192.0.2.9\n",
+                        "radius-servers.0.secret", "is required (or secret-file)"),
+                error("duplicate radius server name", LAC + LAC_GROUP + """
+                                radius-servers:
+                                  - {name: r1, address: 192.0.2.9, secret: a}
+                                  - {name: r1, address: 192.0.2.10, secret: b}
+                                """,
+                        "radius-servers.1.name", "duplicate name 'r1' (first defined at radius-servers.0.name)"),
+                error("radius port zero", LAC + LAC_GROUP
+                                + "radius-servers:\n  - {name: r1, address: 192.0.2.9, secret: a, auth-port: 0}\n",
+                        "radius-servers.0.auth-port", "must be between 1 and 65535, got 0"),
+                error("public admin without token", LAC + LAC_GROUP + "admin:\n  address: 0.0.0.0\n",
+                        "admin.token", "is required when admin listens on a non-loopback address (0.0.0.0)"),
+                error("metrics on the admin port", LAC + LAC_GROUP + "metrics:\n  port: 9170\n",
+                        "metrics.port", "is the same as admin.port (9170)"),
+                error("both inline secret and secret file", LAC + LAC_GROUP + "admin:\n  token: a\n  token-file: t\n",
+                        "admin.token-file", "give either token or token-file, not both"));
+    }
+}
