@@ -76,7 +76,7 @@ final class AuthDriver {
                 papPeer = new PapPeer(c.user(), c.secret(), config.auth());
                 apply(papPeer.start(), false, out);
             } else {
-                chapPeer = new ChapPeer(m, c.user(), c.secret(), random);
+                chapPeer = new ChapPeer(m, c.user(), c.secret(), random, config.auth());
             }
         });
         return status();
@@ -122,6 +122,8 @@ final class AuthDriver {
             }
         } else if (timer == PppTimer.AUTH_PEER && papPeer != null) {
             apply(papPeer.timeout(token), false, out);
+        } else if (timer == PppTimer.AUTH_PEER && chapPeer != null) {
+            apply(chapPeer.timeout(token), false, out);
         }
         return status();
     }

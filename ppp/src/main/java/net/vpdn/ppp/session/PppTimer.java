@@ -10,7 +10,7 @@ public enum PppTimer {
     IPV6CP_RESTART,
     /** Authenticator's wait or retransmission timer. */
     AUTHENTICATOR,
-    /** Authenticated peer's retransmission timer (PAP). */
+    /** Authenticated peer's retransmission timer (PAP request, CHAP response). */
     AUTH_PEER,
     /** LCP echo keepalive tick. */
     KEEPALIVE

@@ -29,7 +29,7 @@ class ChapSessionTest {
 
     private AuthLink link(AuthMethod method, String password, AuthVerifier verifier) {
         authenticator = new ChapAuthenticator(method, "lns", PppRandom.seeded(1), AuthTiming.defaults());
-        peer = new ChapPeer(method, "alice", Secret.of(password), PppRandom.seeded(2));
+        peer = new ChapPeer(method, "alice", Secret.of(password), PppRandom.seeded(2), AuthTiming.defaults());
         AuthLink link = new AuthLink(new AuthLink.End(authenticator::receive, authenticator::timeout),
                 new AuthLink.End(peer::receive, t -> List.of()), verifier, authenticator::onVerdict);
         link.apply(link.authenticator, authenticator.start());

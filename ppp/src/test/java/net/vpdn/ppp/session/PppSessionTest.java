@@ -113,7 +113,9 @@ class PppSessionTest {
             PppSession client = client("wonderland");
             SessionLink atLac = new SessionLink(lac(), client, VERIFIER);
             atLac.start();
-            atLac.run(30 * SECOND);
+            // Only until the hand-off: nobody answers the client's Response at the LAC, and it
+            // would give up after its retransmissions (the real LAC relays them to the LNS).
+            atLac.run(2 * SECOND);
             PppOutput.HandOff handOff = atLac.a.outputs(PppOutput.HandOff.class).getFirst();
             assertThat(atLac.a.outputs(PppOutput.Verify.class)).isEmpty();
             assertThat(handOff.auth()).hasValueSatisfying(a -> assertThat(a.name()).isEqualTo("alice"));
@@ -138,7 +140,9 @@ class PppSessionTest {
             PppSession client = client("wonderland");
             SessionLink atLac = new SessionLink(lac(), client, VERIFIER);
             atLac.start();
-            atLac.run(30 * SECOND);
+            // Only until the hand-off: nobody answers the client's Response at the LAC, and it
+            // would give up after its retransmissions (the real LAC relays them to the LNS).
+            atLac.run(2 * SECOND);
             PppOutput.HandOff handOff = atLac.a.outputs(PppOutput.HandOff.class).getFirst();
             PppSession lns = lns(AuthMethod.CHAP_MD5);
             SessionLink atLns = new SessionLink(lns, client, VERIFIER);

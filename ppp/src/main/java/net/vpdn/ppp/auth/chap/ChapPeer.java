@@ -8,6 +8,7 @@ import java.util.Objects;
 import net.vpdn.ppp.PppRandom;
 import net.vpdn.ppp.auth.AuthEffect;
 import net.vpdn.ppp.auth.AuthFailure;
+import net.vpdn.ppp.auth.AuthTiming;
 import net.vpdn.ppp.auth.Secret;
 import net.vpdn.ppp.auth.mschapv2.MsChapV2;
 import net.vpdn.ppp.lcp.AuthMethod;
@@ -19,18 +20,26 @@ import net.vpdn.ppp.wire.PppProtocol;
 /**
  * CHAP as the peer being authenticated, CHAP-MD5 or MS-CHAPv2. For MS-CHAPv2 the Success must
  * carry the authenticator response that proves the server knows our password (RFC 2759 §5);
- * otherwise we fail the link ourselves.
+ * otherwise we fail the link ourselves. The Response is repeated on a timer until Success or
+ * Failure answers it: the authenticator stops retransmitting its Challenge once it has a
+ * Response, so a lost Success could otherwise leave us waiting for ever (RFC 1994 §4.2 has the
+ * authenticator answer a repeated Response with the same Success again).
  */
 public final class ChapPeer {
     private final AuthMethod method;
     private final String user;
     private final Secret password;
     private final PppRandom random;
+    private final AuthTiming timing;
     private int lastId = -1;
+    private CpPacket lastResponse;
+    private int sent;
+    private long timerToken;
+    private boolean answered;
     private String expectedAuthenticatorResponse = "";
     private boolean succeeded;
 
-    public ChapPeer(AuthMethod method, String user, Secret password, PppRandom random) {
+    public ChapPeer(AuthMethod method, String user, Secret password, PppRandom random, AuthTiming timing) {
         if (method == AuthMethod.PAP) {
             throw new IllegalArgumentException("PAP is not a CHAP method");
         }
@@ -38,6 +47,7 @@ public final class ChapPeer {
         this.user = Objects.requireNonNull(user, "user");
         this.password = Objects.requireNonNull(password, "password");
         this.random = Objects.requireNonNull(random, "random");
+        this.timing = Objects.requireNonNull(timing, "timing");
     }
 
     /** A CHAP packet from the authenticator. */
@@ -47,16 +57,49 @@ public final class ChapPeer {
                 case Decoded.Ok<ChapCodec.ChapValue> ok -> respond(packet.identifier(), ok.value().value());
                 case Decoded.Malformed<ChapCodec.ChapValue> m -> List.of();
             };
-            case ChapCodec.SUCCESS -> packet.identifier() == lastId ? onSuccess(ChapCodec.messageOf(packet)) : List.of();
+            case ChapCodec.SUCCESS -> packet.identifier() == lastId ? answered(onSuccess(ChapCodec.messageOf(packet)))
+                    : List.of();
             case ChapCodec.FAILURE -> packet.identifier() == lastId
-                    ? List.of(new AuthEffect.Failed(AuthFailure.REJECTED_BY_AUTHENTICATOR, ChapCodec.messageOf(packet)))
+                    ? answered(List.of(new AuthEffect.Failed(AuthFailure.REJECTED_BY_AUTHENTICATOR, ChapCodec.messageOf(packet))))
                     : List.of();
             default -> List.of();
         };
     }
 
+    /** The Response timer fired: repeat the Response, or give up after the configured tries. */
+    public List<AuthEffect> timeout(long token) {
+        if (answered || token != timerToken || lastResponse == null) {
+            return List.of();
+        }
+        if (sent >= timing.maxTransmissions()) {
+            answered = true;
+            return List.of(new AuthEffect.Failed(AuthFailure.TIMEOUT, sent + " Responses unanswered"));
+        }
+        return transmit();
+    }
+
+    private List<AuthEffect> transmit() {
+        sent++;
+        return List.of(new AuthEffect.Send(PppProtocol.CHAP.number(), lastResponse),
+                new AuthEffect.ArmTimer(timing.retry(), ++timerToken));
+    }
+
+    private List<AuthEffect> answered(List<AuthEffect> outcome) {
+        answered = true;
+        List<AuthEffect> out = new java.util.ArrayList<>(outcome.size() + 1);
+        out.add(new AuthEffect.CancelTimer());
+        out.addAll(outcome);
+        return out;
+    }
+
     private List<AuthEffect> respond(int identifier, Octets challenge) {
+        if (identifier == lastId && lastResponse != null && !answered) {
+            // The authenticator repeated its Challenge: our Response was lost. Send the same one.
+            return transmit();
+        }
         lastId = identifier;
+        answered = false;
+        sent = 0;
         Octets value;
         if (method == AuthMethod.CHAP_MD5) {
             value = ChapMd5.response(identifier, password, challenge);
@@ -71,7 +114,8 @@ public final class ChapPeer {
             nt.copyTo(v, 24);
             value = Octets.of(v);
         }
-        return List.of(new AuthEffect.Send(PppProtocol.CHAP.number(), ChapCodec.value(ChapCodec.RESPONSE, identifier, value, user)));
+        lastResponse = ChapCodec.value(ChapCodec.RESPONSE, identifier, value, user);
+        return transmit();
     }
 
     private List<AuthEffect> onSuccess(String message) {
