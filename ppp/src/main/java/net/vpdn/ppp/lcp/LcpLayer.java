@@ -24,6 +24,8 @@ public final class LcpLayer implements CpLayer {
 
     private int requestMru;
     private long magic;
+    /** The Magic-Number in the request we last built (retransmissions repeat it). */
+    private long sentMagic;
     private boolean askMagic;
     private boolean askPfc;
     private boolean askAcfc;
@@ -87,6 +89,7 @@ public final class LcpLayer implements CpLayer {
             options.add(AuthProtocolOption.of(policy.authenticateWith().get(authIndex)));
         }
         if (askMagic) {
+            sentMagic = magic;
             options.add(new MagicNumberOption(magic));
         }
         if (askPfc) {
@@ -144,7 +147,9 @@ public final class LcpLayer implements CpLayer {
     private void judgeMagic(MagicNumberOption m, List<CpOption> nak) {
         if (m.magic() == 0) {
             nak.add(new MagicNumberOption(newMagic()).toCpOption());
-        } else if (askMagic && m.magic() == magic) {
+        } else if (askMagic && (m.magic() == magic || m.magic() == sentMagic)) {
+            // sentMagic too: a request we retransmit unchanged still carries the magic we had
+            // already replaced, and on a looped line it keeps coming back.
             loopbackDetections++;
             magic = newMagic();
             nak.add(new MagicNumberOption(newMagic()).toCpOption());

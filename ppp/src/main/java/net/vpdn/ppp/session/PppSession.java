@@ -277,8 +277,11 @@ public final class PppSession {
 
     private void linkFinished(CpEffect.LayerFinished f) {
         Optional<NegotiationFailure> failure = switch (f.cause()) {
+            // A looped-back line shows first as our own Magic-Number coming back; whatever else
+            // went wrong on it (our own Reject of our own Auth-Protocol, say) is its consequence.
             case TO_MINUS -> f.from() == CpState.CLOSING || f.from() == CpState.STOPPING
-                    ? Optional.empty() : Optional.of(lcpLayer.authRefusedByPeer()
+                    ? Optional.empty() : Optional.of(lcpLayer.loopedBack() ? NegotiationFailure.LOOPBACK
+                            : lcpLayer.authRefusedByPeer()
                             ? NegotiationFailure.AUTH_METHOD_REFUSED : NegotiationFailure.LCP_TIMEOUT);
             case RXJ_MINUS -> Optional.of(NegotiationFailure.CATASTROPHIC_REJECT);
             default -> Optional.empty();

@@ -101,6 +101,35 @@ class AuthMatrixTest {
         assertThat(link.a.outputs(PppOutput.Authenticated.class)).hasSize(1);
     }
 
+    @org.junit.jupiter.api.Test
+    @DisplayName("a looped-back line (our frames come back to us) is detected by Magic-Number and the link fails")
+    void loopedBack() {
+        PppSession self = lns(AuthMethod.CHAP_MD5);
+        java.util.ArrayDeque<byte[]> wire = new java.util.ArrayDeque<>();
+        java.util.List<PppOutput> log = new java.util.ArrayList<>();
+        java.util.Map<net.vpdn.ppp.session.PppTimer, long[]> timers = new java.util.EnumMap<>(net.vpdn.ppp.session.PppTimer.class);
+        java.util.function.Consumer<List<PppOutput>> apply = outs -> outs.forEach(o -> {
+            log.add(o);
+            if (o instanceof PppOutput.SendFrame f) wire.add(f.frame().toArray());
+            if (o instanceof PppOutput.ArmTimer t) timers.put(t.timer(), new long[] {t.after().toNanos(), t.token()});
+            if (o instanceof PppOutput.CancelTimer c) timers.remove(c.timer());
+        });
+        apply.accept(self.lowerUp());
+        for (int i = 0; i < 2000 && self.phase() != PppPhase.DEAD; i++) {
+            if (!wire.isEmpty()) {
+                apply.accept(self.receive(wire.poll()));
+            } else if (!timers.isEmpty()) {
+                var next = timers.entrySet().iterator().next();
+                long token = timers.remove(next.getKey())[1];
+                apply.accept(self.timer(next.getKey(), token));
+            }
+        }
+        assertThat(self.stats().failures(NegotiationFailure.LOOPBACK)).as("phase %s, %s", self.phase(),
+                log.stream().filter(o -> !(o instanceof PppOutput.SendFrame)).toList()).isEqualTo(1);
+        assertThat(log).filteredOn(o -> o instanceof PppOutput.LinkDown).hasSize(1);
+        assertThat(log).noneMatch(o -> o instanceof PppOutput.PhaseChanged p && p.phase() == PppPhase.AUTHENTICATE);
+    }
+
     @ParameterizedTest(name = "{0}")
     @EnumSource(AuthMethod.class)
     @DisplayName("a wrong password: the authenticator says Failure, counts it, and both ends take the link down")
