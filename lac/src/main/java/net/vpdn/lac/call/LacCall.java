@@ -1,0 +1,335 @@
+package net.vpdn.lac.call;
+
+import io.netty.buffer.ByteBuf;
+import io.netty.buffer.ByteBufUtil;
+import io.netty.buffer.Unpooled;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.OptionalInt;
+import net.vpdn.l2tp.avp.Avp;
+import net.vpdn.l2tp.avp.CdnResult;
+import net.vpdn.l2tp.avp.ErrorCode;
+import net.vpdn.l2tp.engine.EngineHost;
+import net.vpdn.l2tp.engine.Session;
+import net.vpdn.l2tp.engine.SessionListener;
+import net.vpdn.l2tp.engine.Tunnel;
+import net.vpdn.l2tp.session.CallParams;
+import net.vpdn.l2tp.tunnel.TunnelState;
+import net.vpdn.lac.access.AccessLine;
+import net.vpdn.lac.access.HangupCause;
+import net.vpdn.lac.access.LineHandler;
+import net.vpdn.lac.access.LineIdentity;
+import net.vpdn.lac.select.CallKey;
+import net.vpdn.lac.select.LnsEndpoint;
+import net.vpdn.lac.select.RefusalReason;
+import net.vpdn.lac.select.Selection;
+import net.vpdn.lac.select.TunnelSet;
+import net.vpdn.lac.select.UserNameParser;
+import net.vpdn.lac.tunnel.TunnelPool;
+import net.vpdn.ppp.proxy.ProxyAuth;
+import net.vpdn.ppp.session.PppOutput;
+import net.vpdn.ppp.session.PppSession;
+import net.vpdn.ppp.session.PppTimer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * One subscriber call through the LAC (RFC 2661 §3.1, LAC incoming call): PPP with the subscriber
+ * in LAC mode until its credentials are in, then the tunnel selection by domain or DNIS, a tunnel
+ * from the pool (trying the sets in Tunnel-Preference order), ICRQ/ICRP/ICCN with the line's
+ * numbers, bearer, speeds and the proxy AVPs, then frame relay both ways without copying. The
+ * subscriber's hang-up sends CDN; a CDN or a dead tunnel sends the subscriber LCP
+ * Terminate-Request and drops the line. Runs on the loop; the state is a handful of fields.
+ */
+final class LacCall implements LineHandler, SessionListener, TunnelPool.Waiter {
+    private static final Logger LOG = LoggerFactory.getLogger(LacCall.class);
+    private static final int PAP = 0xC023;
+
+    private final LacService service;
+    private final AccessLine line;
+    private PppSession ppp;
+    private EngineHost.TimerHandle[] pppTimers;
+    private CallState state = CallState.PPP;
+    private PppOutput.HandOff handOff;
+    private int papIdentifier = -1;
+    private String user = "";
+    private List<TunnelSet> sets;
+    private int nextSet;
+    private boolean limitHit;
+    private List<String> failures;
+    private TunnelSet reserved;
+    private Tunnel tunnel;
+    private Session session;
+
+    LacCall(LacService service, AccessLine line) {
+        this.service = service;
+        this.line = line;
+    }
+
+    void start() {
+        ppp = new PppSession(service.config().ppp(), service.random());
+        pppTimers = new EngineHost.TimerHandle[PppTimer.values().length];
+        line.attach(this);
+        apply(ppp.lowerUp());
+    }
+
+    // ---- subscriber side ---------------------------------------------------------------------
+
+    @Override
+    public void onFrame(ByteBuf frame) {
+        switch (state) {
+            case RELAY -> service.data().send(session, frame);
+            case PPP -> {
+                byte[] bytes = ByteBufUtil.getBytes(frame);
+                frame.release();
+                notePapIdentifier(bytes);
+                apply(ppp.receive(bytes));
+            }
+            default -> {
+                service.counters().frameDropped();
+                frame.release();
+            }
+        }
+    }
+
+    /** RFC 1334 §2.2.1: remember the Authenticate-Request identifier (the proxy AVPs do not carry PAP's). */
+    private void notePapIdentifier(byte[] f) {
+        int off = f.length >= 2 && (f[0] & 0xFF) == 0xFF && f[1] == 0x03 ? 2 : 0;
+        if (f.length >= off + 4 && (((f[off] & 0xFF) << 8) | (f[off + 1] & 0xFF)) == PAP && f[off + 2] == 1) {
+            papIdentifier = f[off + 3] & 0xFF;
+        }
+    }
+
+    @Override
+    public void onHangup(HangupCause cause) {
+        switch (state) {
+            case PLACING, RELAY -> {
+                if (state == CallState.RELAY) service.counters().clearedBySubscriber();
+                state = CallState.CLEARING;
+                session.close(CdnResult.LOST_CARRIER, ErrorCode.NO_GENERAL_ERROR, "subscriber hung up");
+            }
+            case CLEARING, DONE -> { }
+            default -> finish();
+        }
+    }
+
+    private void apply(List<PppOutput> outputs) {
+        for (PppOutput o : outputs) {
+            switch (o) {
+                case PppOutput.SendFrame s -> line.send(Unpooled.wrappedBuffer(s.frame().toArray()));
+                case PppOutput.ArmTimer t -> armPppTimer(t);
+                case PppOutput.CancelTimer c -> cancelPppTimer(c.timer());
+                case PppOutput.HandOff h -> handOff(h);
+                case PppOutput.LinkDown d -> pppDown(d);
+                case PppOutput.Verify v -> { } // not emitted in LAC mode: the LNS verifies
+                case PppOutput.Deliver d -> { }
+                case PppOutput.PhaseChanged p -> { }
+                case PppOutput.Authenticated a -> { }
+                case PppOutput.Ipv4Up u -> { }
+                case PppOutput.Ipv6Up u -> { }
+            }
+        }
+    }
+
+    private void armPppTimer(PppOutput.ArmTimer t) {
+        cancelPppTimer(t.timer());
+        pppTimers[t.timer().ordinal()] = service.loop().schedule(t.after(), () -> {
+            pppTimers[t.timer().ordinal()] = null;
+            if (state == CallState.PPP) apply(ppp.timer(t.timer(), t.token()));
+        });
+    }
+
+    private void cancelPppTimer(PppTimer timer) {
+        if (pppTimers == null) return;
+        EngineHost.TimerHandle h = pppTimers[timer.ordinal()];
+        if (h != null) {
+            h.cancel();
+            pppTimers[timer.ordinal()] = null;
+        }
+    }
+
+    private void pppDown(PppOutput.LinkDown d) {
+        if (state != CallState.PPP) return;
+        service.counters().pppFailed();
+        LOG.info("line {}: PPP ended before hand-off: {} {}", line.identity().lineId(), d.failure().map(Enum::name).orElse(""), d.detail());
+        line.hangup(HangupCause.PPP_FAILED);
+        finish();
+    }
+
+    // ---- selection and tunnel ----------------------------------------------------------------
+
+    private void handOff(PppOutput.HandOff h) {
+        if (state != CallState.PPP) return;
+        for (PppTimer t : PppTimer.values()) cancelPppTimer(t);
+        ppp = null; // silent from now on; let it go
+        pppTimers = null;
+        handOff = h;
+        state = CallState.SELECTING;
+        LineIdentity id = line.identity();
+        user = h.auth().map(ProxyAuth::name).orElse("");
+        UserNameParser.ParsedName name = service.config().parser().parse(user);
+        CallKey key = new CallKey(user, name.domain(), id.callingNumber(), id.calledNumber());
+        service.selector().select(key, selection -> service.loop().execute(() -> selected(selection)));
+    }
+
+    private void selected(Selection selection) {
+        if (state != CallState.SELECTING) return;
+        switch (selection) {
+            case Selection.Refused r -> refuse(r.reason(), r.detail());
+            case Selection.Tunnels t -> {
+                sets = t.sets();
+                failures = new ArrayList<>(1);
+                nextSet();
+            }
+        }
+    }
+
+    private void nextSet() {
+        while (nextSet < sets.size()) {
+            TunnelSet set = sets.get(nextSet++);
+            if (!service.reserve(set)) {
+                limitHit = true;
+                failures.add(set.groupName() + ": session limit " + set.sessionLimit() + " reached");
+                continue;
+            }
+            reserved = set;
+            state = CallState.TUNNEL;
+            service.pool().acquire(set, this);
+            return;
+        }
+        boolean onlyLimits = limitHit && failures.stream().allMatch(f -> f.contains("session limit"));
+        refuse(onlyLimits ? RefusalReason.SESSION_LIMIT : RefusalReason.NO_TUNNEL, String.join("; ", failures));
+    }
+
+    @Override
+    public void failed(String detail) {
+        if (state != CallState.TUNNEL) return;
+        failures.add(reserved.groupName() + ": " + detail);
+        unreserve();
+        nextSet();
+    }
+
+    @Override
+    public void ready(Tunnel t, LnsEndpoint endpoint) {
+        if (state != CallState.TUNNEL) {
+            service.pool().callEnded(t);
+            return;
+        }
+        Session s = t.placeCall(icrq(), iccn(), this);
+        if (s == null) {
+            failures.add(reserved.groupName() + ": no free session id in tunnel to " + endpoint.address());
+            unreserve();
+            nextSet();
+            return;
+        }
+        tunnel = t;
+        session = s;
+        s.attach(this);
+        state = CallState.PLACING;
+    }
+
+    private CallParams icrq() {
+        LineIdentity id = line.identity();
+        List<Avp> avps = new ArrayList<>(4);
+        if (!id.callingNumber().isEmpty()) avps.add(new Avp.CallingNumber(id.callingNumber()));
+        if (!id.calledNumber().isEmpty()) avps.add(new Avp.CalledNumber(id.calledNumber()));
+        avps.add(new Avp.BearerType(id.digitalBearer(), !id.digitalBearer()));
+        id.physicalChannelId().ifPresent(ch -> avps.add(new Avp.PhysicalChannelId(ch)));
+        return new CallParams(avps);
+    }
+
+    private CallParams iccn() {
+        LineIdentity id = line.identity();
+        List<Avp> avps = new ArrayList<>(12);
+        avps.add(new Avp.TxConnectSpeed(id.txConnectBps()));
+        if (id.rxConnectBps() != 0) avps.add(new Avp.RxConnectSpeed(id.rxConnectBps()));
+        avps.add(new Avp.FramingType(id.synchronousFraming(), !id.synchronousFraming()));
+        avps.addAll(ProxyAvps.toAvps(handOff.lcp(), handOff.auth(),
+                papIdentifier < 0 ? OptionalInt.empty() : OptionalInt.of(papIdentifier)));
+        return new CallParams(avps);
+    }
+
+    // ---- session -----------------------------------------------------------------------------
+
+    @Override
+    public void sessionUp(Session s, CallParams connectParams) {
+        if (state != CallState.PLACING) return;
+        state = CallState.RELAY;
+        service.counters().connected();
+        LOG.debug("line {} user '{}' connected: tunnel {} session {} to {}", line.identity().lineId(), user,
+                tunnel.localId(), s.localId(), tunnel.peer());
+    }
+
+    @Override
+    public void sessionDown(Session s, Avp.ResultCode cause, boolean byPeer) {
+        String why = "result " + cause.resultCode() + " error " + cause.errorCode() + " " + cause.errorMessage();
+        switch (state) {
+            case CLEARING -> finish();
+            case PLACING -> refuse(RefusalReason.LNS_REFUSED, "call cleared before it connected: " + why);
+            case RELAY -> {
+                service.counters().clearedByNetwork();
+                boolean tunnelDown = s.tunnel().state() != TunnelState.ESTABLISHED;
+                LOG.debug("line {} user '{}': {} ({})", line.identity().lineId(), user,
+                        tunnelDown ? "tunnel down" : "LNS cleared the call", why);
+                line.send(SubscriberNotices.terminateRequest(1, tunnelDown ? "tunnel down" : "call cleared"));
+                line.hangup(tunnelDown ? HangupCause.TUNNEL_DOWN : HangupCause.LNS_CLEARED);
+                finish();
+            }
+            default -> { }
+        }
+    }
+
+    /** Frames from the LNS, straight to the line. */
+    void fromLns(ByteBuf frame) {
+        if (state == CallState.RELAY) {
+            line.send(frame);
+        } else {
+            service.counters().frameDropped();
+            frame.release();
+        }
+    }
+
+    // ---- ending ------------------------------------------------------------------------------
+
+    private void refuse(RefusalReason reason, String detail) {
+        service.counters().refused(reason);
+        LineIdentity id = line.identity();
+        LOG.info("call refused: line {} user '{}' calling '{}' called '{}': {}: {}", id.lineId(), user,
+                id.callingNumber(), id.calledNumber(), reason, detail);
+        handOff.auth().ifPresent(a -> line.send(SubscriberNotices.authFailure(a, Math.max(papIdentifier, 0),
+                "VPDN refused: " + reason)));
+        line.send(SubscriberNotices.terminateRequest(1, "VPDN refused"));
+        line.hangup(HangupCause.REFUSED);
+        finish();
+    }
+
+    private void unreserve() {
+        if (reserved != null) {
+            service.release(reserved);
+            reserved = null;
+        }
+    }
+
+    private void finish() {
+        if (state == CallState.DONE) return;
+        state = CallState.DONE;
+        if (pppTimers != null) {
+            for (PppTimer t : PppTimer.values()) cancelPppTimer(t);
+        }
+        ppp = null;
+        unreserve();
+        if (session != null) session.attach(null);
+        if (tunnel != null) service.pool().callEnded(tunnel);
+        service.callFinished();
+    }
+
+    @Override
+    public String toString() {
+        return "LacCall[line=" + line.identity().lineId() + ", user=" + user + ", " + state + "]";
+    }
+
+    Optional<Session> session() {
+        return Optional.ofNullable(session);
+    }
+}

@@ -1,0 +1,22 @@
+package net.vpdn.lac.select;
+
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * What a {@link TunnelSelector} chooses by: the user (and its domain) and the line's numbers.
+ *
+ * @param userName      the PPP user name the subscriber authenticated with; empty when unknown
+ *                      (MS-CHAPv2, no authentication)
+ * @param domain        the domain parsed out of the user name, lower-cased
+ * @param callingNumber Calling Number (the subscriber, ANI/CLI), possibly empty
+ * @param calledNumber  Called Number (DNIS), possibly empty
+ */
+public record CallKey(String userName, Optional<String> domain, String callingNumber, String calledNumber) {
+    public CallKey {
+        Objects.requireNonNull(userName, "userName");
+        Objects.requireNonNull(domain, "domain");
+        Objects.requireNonNull(callingNumber, "callingNumber");
+        Objects.requireNonNull(calledNumber, "calledNumber");
+    }
+}
