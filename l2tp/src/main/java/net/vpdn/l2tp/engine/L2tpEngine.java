@@ -125,7 +125,9 @@ public final class L2tpEngine {
      * and reports {@link TunnelListener#tunnelUp} when established. Returns null when no tunnel
      * id is free.
      */
-    public Tunnel openTunnel(InetSocketAddress peer, TunnelParams params, TunnelListener listener) {
+    public Tunnel openTunnel(InetSocketAddress peer, TunnelParams requested, TunnelListener listener) {
+        // What we advertise must be what the transport really holds for out-of-order messages.
+        TunnelParams params = requested.withReceiveWindow(config.transport().receiveWindow());
         int id = tunnelIds.allocate();
         if (id == 0) return null;
         TunnelFsm fsm = new TunnelFsm(TunnelRole.INITIATOR, id, params, random, null, config.sendTieBreaker());
@@ -199,7 +201,8 @@ public final class L2tpEngine {
             return;
         }
         TunnelSecret secret = decision instanceof AcceptDecision.Accept a ? a.secretOrNull() : null;
-        TunnelParams params = config.responderParams().withSecret(secret);
+        TunnelParams params = config.responderParams().withSecret(secret)
+                .withReceiveWindow(config.transport().receiveWindow());
         TunnelFsm fsm = new TunnelFsm(TunnelRole.RESPONDER, id, params, random, name -> decision);
         Tunnel t = new Tunnel(this, id, from, params, fsm, secret, acceptedTunnelListener);
         tunnels.put(id, t);

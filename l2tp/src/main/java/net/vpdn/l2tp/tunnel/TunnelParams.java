@@ -53,6 +53,12 @@ public record TunnelParams(String hostName, TunnelSecret secret, int receiveWind
     }
 
     /** A copy with another HELLO interval. */
+    /** The Receive Window Size we advertise; the engine sets it to its transport's receive window. */
+    public TunnelParams withReceiveWindow(int window) {
+        return new TunnelParams(hostName, secret, window, helloInterval, stopHold, vendorName,
+                firmwareRevision, challengePeer);
+    }
+
     public TunnelParams withHelloInterval(Duration interval) {
         return new TunnelParams(hostName, secret, receiveWindow, interval, stopHold, vendorName,
                 firmwareRevision, challengePeer);
