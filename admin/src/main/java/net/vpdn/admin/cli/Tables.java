@@ -20,7 +20,7 @@ public final class Tables {
     public static String tunnels(List<TunnelView> tunnels) {
         TextTable t = new TextTable(List.of(
                 Column.left("LocTunID", 5), Column.left("RemTunID", 5), Column.left("Remote Name", 16),
-                Column.left("State", 12), Column.left("Remote Address", 39), Column.right("Port"),
+                Column.left("State", 14), Column.left("Remote Address", 39), Column.right("Port"),
                 Column.right("Sessions"), Column.left("Uptime", 10), Column.left("VPDN Group", 16)));
         tunnels.stream().sorted(Comparator.comparingInt(TunnelView::localId)).forEach(v -> t.row(
                 v.localId(), v.remoteId(), v.peerHostName(), v.state(), v.peerAddress(), v.peerPort(),
@@ -38,7 +38,7 @@ public final class Tables {
         TextTable t = new TextTable(List.of(
                 Column.left("LocID", 5), Column.left("RemID", 5), Column.left("TunID", 5),
                 Column.left("Username", 24), Column.left(lac ? "Access Line" : "Interface", lac ? 24 : 18),
-                Column.left(lac ? "Calling" : "Address", lac ? 20 : 39), Column.left("State", 12),
+                Column.left(lac ? "Calling" : "Address", lac ? 20 : 39), Column.left("State", 14),
                 Column.left("Uptime", 10), Column.right("Pkts In"), Column.right("Pkts Out"),
                 Column.right("Bytes In"), Column.right("Bytes Out")));
         sessions.stream().sorted(Comparator.comparingInt(SessionView::localId)).forEach(v -> t.row(

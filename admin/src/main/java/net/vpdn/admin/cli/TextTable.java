@@ -52,20 +52,20 @@ final class TextTable {
             }
         }
         StringBuilder out = new StringBuilder();
-        line(out, columns.stream().map(Column::header).toList(), widths, true);
+        line(out, columns.stream().map(Column::header).toList(), widths);
         for (List<String> row : rows) {
-            line(out, row, widths, false);
+            line(out, row, widths);
         }
         return out.toString();
     }
 
-    private void line(StringBuilder out, List<String> cells, int[] widths, boolean header) {
+    private void line(StringBuilder out, List<String> cells, int[] widths) {
         StringBuilder line = new StringBuilder();
         for (int i = 0; i < cells.size(); i++) {
             String cell = cells.get(i);
             String pad = " ".repeat(widths[i] - cell.length());
             line.append(i == 0 ? "" : GAP);
-            line.append(columns.get(i).right() && !header ? pad + cell : cell + pad);
+            line.append(columns.get(i).right() ? pad + cell : cell + pad);
         }
         out.append(line.toString().stripTrailing()).append('\n');
     }
