@@ -106,6 +106,21 @@ class RadiusClientTest {
         assertThat(stats.droppedCount(DropReason.TRUNCATED_ATTRIBUTE)).isEqualTo(2);
     }
 
+    @Test
+    @DisplayName("the Access-Request authenticator comes from the injected random source, not TinyRadius's")
+    void injectedAuthenticator() throws Exception {
+        java.util.List<Octets> seen = new java.util.concurrent.CopyOnWriteArrayList<>();
+        Channel srv = server(req -> {
+            seen.add(Octets.of(req.packet().getAuthenticator()));
+            return RadiusWire.reply(PacketType.ACCESS_ACCEPT, req.identifier(), List.of(), SECRET, Octets.of(req.packet().getAuthenticator()));
+        });
+        ask(srv, new RadiusStats());
+        ask(srv, new RadiusStats());
+        byte[] expected = new byte[16];
+        PppRandom.seeded(1).nextBytes(expected);
+        assertThat(seen).containsExactly(Octets.of(expected), Octets.of(expected));
+    }
+
     private static byte[] md5Sign(byte[] packetWithRequestAuthenticator) {
         try {
             java.security.MessageDigest md = java.security.MessageDigest.getInstance("MD5");
