@@ -1,7 +1,6 @@
 package net.vpdn.aaa.radius;
 
 import io.netty.buffer.Unpooled;
-import java.security.MessageDigest;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -155,17 +154,16 @@ public final class RadiusWire {
         if (!(decoded instanceof DecodeResult.Decoded d)) {
             return decoded;
         }
-        try {
-            if (!MessageDigest.isEqual(d.packet().genHashedAuth(key(secret), authForHash), d.packet().getAuthenticator())) {
-                return malformed(DropReason.BAD_AUTHENTICATOR, which + " Authenticator does not match the shared secret");
-            }
-            return checkMessageAuthenticator(d, authForHash, secret, requireMa);
-        } catch (RuntimeException e) {
-            return malformed(DropReason.BAD_ATTRIBUTE, "TinyRadius could not re-encode the packet: " + e.getMessage());
+        // Checked over the octets received; decode() has validated the header and its Length.
+        int length = ((datagram[2] & 0xFF) << 8) | (datagram[3] & 0xFF);
+        if (!RawAuthenticators.authenticatorMatches(datagram, length, authForHash, secret.utf8())) {
+            return malformed(DropReason.BAD_AUTHENTICATOR, which + " Authenticator does not match the shared secret");
         }
+        return checkMessageAuthenticator(d, datagram, length, authForHash, secret, requireMa);
     }
 
-    private static DecodeResult checkMessageAuthenticator(DecodeResult.Decoded d, byte[] authForMac, Secret secret, boolean required) {
+    private static DecodeResult checkMessageAuthenticator(DecodeResult.Decoded d, byte[] datagram, int length,
+                                                          byte[] authForMac, Secret secret, boolean required) {
         List<RadiusAttribute> found = d.packet().filterAttributes(MESSAGE_AUTHENTICATOR);
         if (found.isEmpty()) {
             return required ? malformed(DropReason.MISSING_MESSAGE_AUTHENTICATOR, "no Message-Authenticator in code " + d.code()) : d;
@@ -177,7 +175,7 @@ public final class RadiusWire {
         if (received.length != 16) {
             return malformed(DropReason.BAD_MESSAGE_AUTHENTICATOR, "Message-Authenticator length " + (received.length + 2) + ", must be 18");
         }
-        if (!MessageDigest.isEqual(messageAuthenticator(d.packet(), authForMac, secret), received)) {
+        if (!RawAuthenticators.messageAuthenticatorMatches(datagram, length, authForMac, secret.utf8())) {
             return malformed(DropReason.BAD_MESSAGE_AUTHENTICATOR, "Message-Authenticator does not verify");
         }
         return d;
