@@ -150,6 +150,19 @@ class TeardownTest {
     }
 
     @Test
+    @DisplayName("hello timeout (the LAC vanishes without a word): Lost-Carrier, and the tunnel is gone")
+    void helloTimeout() throws Exception {
+        try (TestLac lac = new TestLac(); LnsProcess lns = fixture.start(dir, "l2tp.hello-interval=500ms",
+                "l2tp.retransmit-initial=500ms", "l2tp.retransmit-retries=1");
+             UdpCut relay = new UdpCut(lns.l2tpAddress())) {
+            AccountingRecord start = up(lac, lac.tunnel(relay.address()));
+            relay.cut();
+            assertStop(start, TerminateCause.LOST_CARRIER);
+            assertNoLeaks(lns);
+        }
+    }
+
+    @Test
     @DisplayName("clean shutdown: Admin-Reboot, CDN for the call and StopCCN (shutting down) for the tunnel")
     void shutdown() throws Exception {
         try (TestLac lac = new TestLac()) {
