@@ -173,6 +173,20 @@ public final class LnsProcess implements AutoCloseable {
         return router;
     }
 
+    Policy policy() {
+        return policy.get();
+    }
+
+    /** Every tunnel, by local id. */
+    public List<LnsViews.TunnelView> tunnels() {
+        return LnsViews.tunnels(this);
+    }
+
+    /** Every call the process answered, by tunnel and session id. */
+    public List<LnsViews.SessionView> sessions() {
+        return LnsViews.sessions(this);
+    }
+
     /** The leak counters, read on the event loop. */
     public Counters counters() {
         return endpoint.call(() -> new Counters(endpoint.engine().tunnels().size(),

@@ -137,6 +137,16 @@ class LnsProcessTest {
             assertThat(start.userName()).contains("alice@example.com");
             assertThat(start.framedAddress().orElseThrow().getHostAddress()).isEqualTo(ipcp.localAddress().toString());
             assertThat(lns.counters().virtualAccess()).isEqualTo(1);
+            var session = lns.sessions().getFirst();
+            assertThat(session.user()).contains("alice@example.com");
+            assertThat(session.interfaceName()).contains("Virtual-Access1");
+            assertThat(session.address()).contains(ipcp.localAddress().toString());
+            assertThat(session.state()).isEqualTo("UP");
+            assertThat(session.acctSessionId()).isEqualTo(start.acctSessionId());
+            var tunnel = lns.tunnels().getFirst();
+            assertThat(tunnel.hostName()).isEqualTo("lac1");
+            assertThat(tunnel.group()).isEqualTo("from-lac1");
+            assertThat(tunnel.sessions()).isEqualTo(1);
             assertThat(lns.poolUsage().get("lns-pool").inUse()).isEqualTo(1);
 
             lac.hangUp();
