@@ -65,6 +65,13 @@ public sealed interface Xl2tpdEvent {
     record RetriesExceeded(int tunnelId) implements Xl2tpdEvent { }
 
     /**
+     * A control message arrived again (its Ns is behind the one expected): a retransmission whose
+     * first copy got through. xl2tpd then logs "bad control packet!" for it, which is no protocol
+     * error; the harness drops that line.
+     */
+    record DuplicateReceived(int tunnelId, int got, int expected) implements Xl2tpdEvent { }
+
+    /**
      * A line that means xl2tpd rejected something on the wire ("bad AVP handling", "Bad exit status
      * handling attribute", "bad packet", "unable to find call or tunnel", ...). A correct peer that
      * closes cleanly never triggers one, except "bad packet" right after a failed tunnel authentication.

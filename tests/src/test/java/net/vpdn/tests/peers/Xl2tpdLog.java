@@ -13,6 +13,7 @@ import net.vpdn.tests.peers.Xl2tpdEvent.Listening;
 import net.vpdn.tests.peers.Xl2tpdEvent.PeerResultCode;
 import net.vpdn.tests.peers.Xl2tpdEvent.PppdExited;
 import net.vpdn.tests.peers.Xl2tpdEvent.PppdNoDevPpp;
+import net.vpdn.tests.peers.Xl2tpdEvent.DuplicateReceived;
 import net.vpdn.tests.peers.Xl2tpdEvent.ProtocolProblem;
 import net.vpdn.tests.peers.Xl2tpdEvent.RetriesExceeded;
 import net.vpdn.tests.peers.Xl2tpdEvent.Terminated;
@@ -55,6 +56,8 @@ public final class Xl2tpdLog {
                     m -> new PeerResultCode(i(m, 1), i(m, 2), m.group(3))),
             rule("^control_finish: Invalid authentication for host '(.*)'$", m -> new TunnelAuthFailed(m.group(1))),
             rule("^Maximum retries exceeded for tunnel " + N, m -> new RetriesExceeded(i(m, 1))),
+            rule("^check_control: Received out of order control packet on tunnel " + N + " \\(got " + N
+                    + ", expected " + N + "\\)", m -> new DuplicateReceived(i(m, 1), i(m, 2), i(m, 3))),
             rule("^death_handler: Fatal signal " + N + " received", m -> new Terminated(i(m, 1))),
             rule("(?i)(bad |invalid|illegal|unknown|unexpected|malformed|unable to|can ?not find|not ready"
                             + "|refus|denied|attempting to negotiate|don't know how)",
@@ -81,7 +84,23 @@ public final class Xl2tpdLog {
 
     /** All events of a log, in order. */
     public static List<Xl2tpdEvent> parseAll(List<String> lines) {
-        return lines.stream().map(Xl2tpdLog::parse).flatMap(Optional::stream).toList();
+        List<Xl2tpdEvent> out = new java.util.ArrayList<>();
+        Xl2tpdEvent previous = null;
+        for (String line : lines) {
+            Optional<Xl2tpdEvent> e = parse(line);
+            if (e.isEmpty()) continue;
+            boolean duplicateAftermath = previous instanceof DuplicateReceived d && isBehind(d.got(), d.expected())
+                    && e.get() instanceof ProtocolProblem && line.contains("handle_control: bad control packet!");
+            if (!duplicateAftermath) out.add(e.get());
+            previous = e.get();
+        }
+        return out;
+    }
+
+    /** Whether sequence number {@code got} is behind {@code expected} (16-bit, RFC 2661 §5.8). */
+    static boolean isBehind(int got, int expected) {
+        int d = (expected - got) & 0xFFFF;
+        return d != 0 && d < 0x8000;
     }
 
     private static Rule rule(String regex, Function<Matcher, Xl2tpdEvent> make) {

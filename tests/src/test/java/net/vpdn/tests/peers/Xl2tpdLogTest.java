@@ -140,4 +140,17 @@ class Xl2tpdLogTest {
         assertThat(events).extracting(e -> e.getClass().getSimpleName())
                 .containsExactly("Listening", "TunnelEstablished", "PppdExited", "CallClosedLocally");
     }
+
+    @Test
+    @DisplayName("a duplicate's 'bad control packet!' is not a protocol problem; an out-of-order one from the future is")
+    void duplicateAftermath() {
+        var dup = Xl2tpdLog.parseAll(List.of(
+                "xl2tpd[2585]: check_control: Received out of order control packet on tunnel 10633 (got 2, expected 3)",
+                "xl2tpd[2585]: handle_control: bad control packet!"));
+        assertThat(dup).containsExactly(new Xl2tpdEvent.DuplicateReceived(10633, 2, 3));
+        var ahead = Xl2tpdLog.parseAll(List.of(
+                "xl2tpd[2585]: check_control: Received out of order control packet on tunnel 10633 (got 9, expected 3)",
+                "xl2tpd[2585]: handle_control: bad control packet!"));
+        assertThat(ahead).hasSize(2).last().isInstanceOf(Xl2tpdEvent.ProtocolProblem.class);
+    }
 }
