@@ -7,7 +7,6 @@ import java.util.concurrent.CountDownLatch;
 import net.vpdn.config.Role;
 import net.vpdn.config.VpdnConfig;
 import net.vpdn.lns.process.LnsProcess;
-import net.vpdn.lns.process.ReloadResult;
 import net.vpdn.runtime.ProcessStart;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -44,7 +43,7 @@ public final class LnsMain {
             running.process().close();
             stopped.countDown();
         }, "vpdn-lns-shutdown"));
-        onHangUp(() -> reload(running, System.getenv()));
+        onHangUp(() -> running.process().reloadFromSource());
         stopped.await();
     }
 
@@ -60,33 +59,23 @@ public final class LnsMain {
             return new Launch.Refused(ProcessStart.EXIT_BAD_CONFIG);
         }
         LnsProcess process;
+        ProcessStart.Arguments from = arguments;
         try {
-            process = LnsProcess.start(config);
+            process = LnsProcess.start(config, LnsProcess.Options.DEFAULTS
+                    .withReloadSource(() -> ProcessStart.load(from, env, Role.LNS)));
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return new Launch.Refused(1);
-        } catch (RuntimeException e) {
+        } catch (RuntimeException e) { // a port in use, an admin address refused without a token
             err.println("vpdn lns: cannot start: " + e.getMessage());
             err.println("vpdn lns: not started");
             return new Launch.Refused(1);
         }
         var l2tp = process.l2tpAddress();
-        out.println("vpdn lns ready: l2tp " + l2tp.getAddress().getHostAddress() + ":" + l2tp.getPort() + " admin off");
+        String admin = process.adminAddress().map(a -> a.getAddress().getHostAddress() + ":" + a.getPort()).orElse("off");
+        out.println("vpdn lns ready: l2tp " + l2tp.getAddress().getHostAddress() + ":" + l2tp.getPort() + " admin " + admin);
         out.flush();
         return new Launch.Running(process, arguments);
-    }
-
-    /** Reloads the file with the original overrides; an invalid file keeps the running configuration. */
-    public static ReloadResult reload(Launch.Running running, Map<String, String> env) {
-        try {
-            VpdnConfig loaded = ProcessStart.load(running.arguments(), env, Role.LNS);
-            ReloadResult result = running.process().reload(loaded);
-            result.needsRestart().forEach(c -> LOG.warn("event=reload-needs-restart change=\"{}\"", c));
-            return result;
-        } catch (ProcessStart.Refused r) {
-            r.lines().forEach(l -> LOG.error("event=reload-refused problem=\"{}\"", l));
-            return null;
-        }
     }
 
     @SuppressWarnings("restriction")

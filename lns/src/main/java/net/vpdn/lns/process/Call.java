@@ -1,5 +1,6 @@
 package net.vpdn.lns.process;
 
+import java.util.Optional;
 import net.vpdn.l2tp.engine.Session;
 import net.vpdn.lns.LnsSession;
 import net.vpdn.lns.LnsSessionInfo;
@@ -13,6 +14,9 @@ final class Call {
     final String group;
     final String acctSessionId;
     final long answeredNanos;
+    /** Calling and Called Number of the ICRQ (RFC 2661 §6.6). */
+    final Optional<String> calling;
+    final Optional<String> called;
     /** The PPP side, from ICCN on. */
     LnsSession lns;
     /** Accounting start, once IPCP opened. */
@@ -20,7 +24,10 @@ final class Call {
     /** Holding an admission slot: answered and not yet in service or gone. */
     boolean inSetup = true;
 
-    Call(Session l2tp, String group, String acctSessionId, long answeredNanos) {
+    Call(Session l2tp, String group, String acctSessionId, long answeredNanos, Optional<String> calling,
+         Optional<String> called) {
+        this.calling = calling;
+        this.called = called;
         this.l2tp = l2tp;
         this.group = group;
         this.acctSessionId = acctSessionId;

@@ -93,7 +93,7 @@ final class CallRouter implements CallAcceptor, DataHandler, SessionListener, Tu
             return;
         }
         Call call = new Call(session, name, acctPrefix + String.format("%08X", acctSequence.incrementAndGet()),
-                endpoint.engine().host().nanoTime());
+                endpoint.engine().host().nanoTime(), request.callingNumber(), request.calledNumber());
         calls.put(call.key(), call);
         perGroup.merge(name, 1, Integer::sum);
         inSetup++;
@@ -110,8 +110,9 @@ final class CallRouter implements CallAcceptor, DataHandler, SessionListener, Tu
             session.close(CdnResult.ADMINISTRATIVE, ErrorCode.NO_GENERAL_ERROR, "vpdn-group removed");
             return;
         }
+        // Calling/Called Number travel in the ICRQ (RFC 2661 §6.6), not the ICCN.
         LnsCallInfo info = new LnsCallInfo(session.tunnel().peerHostName(), session.tunnel().localId(), session.localId(),
-                iccn.callingNumber(), iccn.calledNumber());
+                call.calling.or(iccn::callingNumber), call.called.or(iccn::calledNumber));
         Optional<LnsSession> opened = LnsSession.open(group.get().context(), new L2tpSubscriberLink(endpoint, session), info);
         if (opened.isEmpty()) {
             session.close(CdnResult.TEMPORARY_LACK_OF_RESOURCES, ErrorCode.NO_GENERAL_ERROR, "no virtual-access interface free");

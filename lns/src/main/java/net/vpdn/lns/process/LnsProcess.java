@@ -7,10 +7,15 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
 import net.vpdn.aaa.Accounting;
 import net.vpdn.aaa.radius.DisconnectListener;
+import net.vpdn.admin.AdminServer;
+import net.vpdn.admin.AdminToken;
+import net.vpdn.admin.ReloadReport;
 import net.vpdn.config.ConfigDiff;
 import net.vpdn.config.ReloadPlan;
 import net.vpdn.config.Role;
@@ -23,6 +28,7 @@ import net.vpdn.lns.PoolAddressAssigner;
 import net.vpdn.lns.ip.IpForwarder;
 import net.vpdn.ppp.PppRandom;
 import net.vpdn.runtime.EngineSettings;
+import net.vpdn.runtime.ProcessStart;
 import net.vpdn.vtemplate.Ipv4Pool;
 import net.vpdn.vtemplate.TerminateCause;
 import net.vpdn.vtemplate.VirtualAccessCloner;
@@ -46,16 +52,29 @@ public final class LnsProcess implements AutoCloseable {
      * @param accountingTap also receives every accounting record (tests, metrics); may be {@code null}
      * @param shutdownGrace how long close waits for StopCCN acknowledgements and accounting
      */
-    public record Options(int maxSessionsInSetup, int maxVirtualAccess, Accounting accountingTap, Duration shutdownGrace) {
-        public static final Options DEFAULTS = new Options(200, 65_535, null, Duration.ofSeconds(3));
+    public record Options(int maxSessionsInSetup, int maxVirtualAccess, Accounting accountingTap, Duration shutdownGrace,
+                          ConfigSource reloadSource) {
+        /** Defaults; reloads read the started file again with the environment and no {@code --set}. */
+        public static final Options DEFAULTS = new Options(200, 65_535, null, Duration.ofSeconds(3), null);
 
         public Options withAccountingTap(Accounting tap) {
-            return new Options(maxSessionsInSetup, maxVirtualAccess, tap, shutdownGrace);
+            return new Options(maxSessionsInSetup, maxVirtualAccess, tap, shutdownGrace, reloadSource);
         }
 
         public Options withMaxSessionsInSetup(int n) {
-            return new Options(n, maxVirtualAccess, accountingTap, shutdownGrace);
+            return new Options(n, maxVirtualAccess, accountingTap, shutdownGrace, reloadSource);
         }
+
+        /** Where reloads (SIGHUP, POST /api/reload) read the configuration. */
+        public Options withReloadSource(ConfigSource source) {
+            return new Options(maxSessionsInSetup, maxVirtualAccess, accountingTap, shutdownGrace, source);
+        }
+    }
+
+    /** Loads the configuration for a reload; refuses with the problems, one per line. */
+    @FunctionalInterface
+    public interface ConfigSource {
+        VpdnConfig load() throws ProcessStart.Refused;
     }
 
     /**
@@ -80,6 +99,9 @@ public final class LnsProcess implements AutoCloseable {
     private final AaaServices aaa;
     private final Options options;
     private final AtomicBoolean closed = new AtomicBoolean();
+    private final ExecutorService reloads = Executors.newSingleThreadExecutor(r -> Thread.ofPlatform().daemon()
+            .name("vpdn-lns-reload").unstarted(r));
+    private volatile AdminServer admin;
 
     private LnsProcess(NettyL2tpEndpoint endpoint, CallRouter router, AtomicReference<Policy> policy, Shared shared,
                        AaaServices aaa, Options options) {
@@ -134,9 +156,15 @@ public final class LnsProcess implements AutoCloseable {
             router.bind(endpoint);
             return null;
         }).join();
-        LOG.info("event=started hostname={} l2tp={} groups={} pools={} accounting={}", config.hostname(),
-                endpoint.localAddress(), config.acceptDialinGroups().size(), pools.keySet(),
-                aaa.accountingQueue().isPresent() ? "radius" : "off");
+        try {
+            process.startAdmin(config);
+        } catch (RuntimeException e) {
+            process.close();
+            throw e;
+        }
+        LOG.info("event=started hostname={} l2tp={} admin={} groups={} pools={} accounting={}", config.hostname(),
+                endpoint.localAddress(), process.adminAddress().map(Object::toString).orElse("off"),
+                config.acceptDialinGroups().size(), pools.keySet(), aaa.accountingQueue().isPresent() ? "radius" : "off");
         return process;
     }
 
@@ -152,6 +180,42 @@ public final class LnsProcess implements AutoCloseable {
                 LnsContext.create(ConfigMapping.template(config, g), shared.cloner(), shared.loop(), shared.authorizer(),
                         shared.addresses(), shared.forwarder(), router))).toList();
         return new Policy(config, groups, aaa.authenticator(config), ConfigMapping.staticAddresses(config));
+    }
+
+    private void startAdmin(VpdnConfig config) {
+        if (!config.admin().enabled()) {
+            return;
+        }
+        AdminServer.Builder b = AdminServer.builder(new LnsAdminModel(this, reloads))
+                .bind(new InetSocketAddress(config.admin().address(), config.admin().port()));
+        config.admin().token().ifPresent(t -> b.token(AdminToken.of(t.reveal())));
+        admin = b.start();
+    }
+
+    /** The bound admin API address, when it is enabled. */
+    public Optional<InetSocketAddress> adminAddress() {
+        return Optional.ofNullable(admin).map(AdminServer::localAddress);
+    }
+
+    /**
+     * Reload from the configured source (SIGHUP, {@code POST /api/reload}): an invalid file changes
+     * nothing and is reported as errors. Entries name keys only, never values.
+     */
+    public synchronized ReloadReport reloadFromSource() {
+        VpdnConfig loaded;
+        try {
+            ConfigSource source = options.reloadSource() != null ? options.reloadSource()
+                    : () -> ProcessStart.load(new ProcessStart.Arguments(config().source(), List.of(), List.of()),
+                    System.getenv(), Role.LNS);
+            loaded = source.load();
+        } catch (ProcessStart.Refused r) {
+            r.lines().forEach(l -> LOG.error("event=reload-refused problem=\"{}\"", l));
+            return new ReloadReport(List.of(), List.of(), r.lines());
+        }
+        ReloadResult result = reload(loaded);
+        result.needsRestart().forEach(c -> LOG.warn("event=reload-needs-restart key={}", c.key()));
+        return new ReloadReport(result.applied().stream().map(ReloadPlan.Change::key).toList(),
+                result.needsRestart().stream().map(ReloadPlan.Change::key).toList(), List.of());
     }
 
     /** The bound L2TP address (port 0 in the file picks a free one). */
@@ -260,7 +324,8 @@ public final class LnsProcess implements AutoCloseable {
             policy.set(build(kept));
             return null;
         }).join();
-        LOG.info("event=reload applied={} needs-restart={}", result.applied().size(), result.needsRestart());
+        LOG.info("event=reload applied={} needs-restart={}", result.applied().size(),
+                result.needsRestart().stream().map(ReloadPlan.Change::key).toList());
         return result;
     }
 
@@ -270,6 +335,10 @@ public final class LnsProcess implements AutoCloseable {
         if (!closed.compareAndSet(false, true)) {
             return;
         }
+        if (admin != null) {
+            admin.close();
+        }
+        reloads.shutdownNow();
         int ended = endpoint.call(() -> {
             List<Call> all = router.calls();
             all.forEach(c -> CallRouter.end(c, TerminateCause.ADMIN_REBOOT));

@@ -7,7 +7,7 @@ import net.vpdn.config.ReloadPlan;
 /**
  * What a reload did: the plan, the changes now in force, and the changes that wait for a restart
  * (those the plan marks RESTART, and those this process cannot apply live: the L2TP engine's
- * timers and window, RADIUS servers, pools, and a group's {@code local-name}, since the LNS
+ * timers and window, RADIUS servers, pools, the admin token, and a group's {@code local-name}, since the LNS
  * answers every tunnel with the process host name).
  *
  * @param plan the full plan
@@ -31,6 +31,6 @@ public record ReloadResult(ReloadPlan plan, List<ReloadPlan.Change> applied, Lis
 
     private static boolean notLiveHere(String key) {
         return key.startsWith("l2tp.") || key.startsWith("radius-servers") || key.startsWith("ip-pools")
-                || key.endsWith(".local-name");
+                || key.endsWith(".local-name") || key.equals("admin.token");
     }
 }
