@@ -22,7 +22,7 @@ import net.vpdn.ppp.session.PppSessionConfig;
  * @param peerPool the pool peers get addresses from when AAA names none
  * @param authProtocols the methods we ask the peer to authenticate with, preferred first; empty = none
  * @param mru the MRU we ask for and the largest peer MRU we accept
- * @param keepaliveInterval LCP echo period
+ * @param keepaliveInterval LCP echo period; zero turns LCP echo off
  * @param keepaliveMisses unanswered echoes before the peer is declared dead
  * @param dnsServers up to two DNS servers handed out in IPCP (RFC 1877)
  * @param idleTimeout no traffic this long ends the session; {@link Duration#ZERO} = never
@@ -55,8 +55,9 @@ public record VirtualTemplate(String name, Ipv4Address localAddress, String peer
         if (dnsServers.size() > 2) {
             throw new IllegalArgumentException("IPCP carries at most two DNS servers, got " + dnsServers.size());
         }
-        if (keepaliveInterval.isNegative() || keepaliveInterval.isZero() || keepaliveMisses < 1) {
-            throw new IllegalArgumentException("keepalive " + keepaliveInterval + " x " + keepaliveMisses + " must be positive");
+        if (keepaliveInterval.isNegative() || keepaliveMisses < 1) {
+            throw new IllegalArgumentException("keepalive " + keepaliveInterval + " x " + keepaliveMisses
+                    + ": the interval must not be negative (0 = off) and the misses positive");
         }
         if (idleTimeout.isNegative() || sessionTimeout.isNegative()) {
             throw new IllegalArgumentException("timeouts must not be negative");

@@ -2,7 +2,6 @@ package net.vpdn.lns.process;
 
 import java.net.Inet4Address;
 import java.net.InetSocketAddress;
-import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -26,12 +25,6 @@ import net.vpdn.vtemplate.VirtualTemplate;
 
 /** The configuration's LNS sections as the session core's types. Pure. */
 final class ConfigMapping {
-    /**
-     * The session core has no "keepalive off": a configured interval of 0 becomes one echo a day,
-     * which is as good as off for any real session.
-     */
-    static final Duration KEEPALIVE_OFF = Duration.ofDays(1);
-
     private ConfigMapping() {
     }
 
@@ -43,9 +36,8 @@ final class ConfigMapping {
     /** The run-time template of one accept-dialin group: the config template plus the group's LCP policy and name. */
     static VirtualTemplate template(VpdnConfig config, VpdnGroup.AcceptDialin group) {
         net.vpdn.config.VirtualTemplate t = config.virtualTemplate(group.virtualTemplate()).orElseThrow();
-        Duration keepalive = t.keepaliveInterval().isZero() ? KEEPALIVE_OFF : t.keepaliveInterval();
         return new VirtualTemplate(t.name(), ipv4(t.localAddress()), t.peerPool(),
-                t.authProtocols().stream().map(ConfigMapping::method).toList(), t.mruBytes(), keepalive,
+                t.authProtocols().stream().map(ConfigMapping::method).toList(), t.mruBytes(), t.keepaliveInterval(),
                 t.keepaliveRetries(), t.dnsServers().stream().map(ConfigMapping::ipv4).toList(),
                 t.idleTimeout(), t.sessionTimeout(), renegotiation(group.lcpRenegotiation()), group.localName());
     }

@@ -34,9 +34,10 @@ public final class LcpKeepalive {
     private int nextId;
     private int lastSentId = -1;
 
+    /** {@code interval} zero turns the keepalive off (a template's {@code keepalive-interval: 0}). */
     public LcpKeepalive(Duration interval, int maxMisses) {
         this.interval = Objects.requireNonNull(interval, "interval");
-        if (interval.isNegative() || interval.isZero() || maxMisses < 1) {
+        if (interval.isNegative() || maxMisses < 1) {
             throw new IllegalArgumentException("interval " + interval + " and maxMisses " + maxMisses + " must be positive");
         }
         this.maxMisses = maxMisses;
@@ -44,6 +45,11 @@ public final class LcpKeepalive {
 
     public Duration interval() {
         return interval;
+    }
+
+    /** Whether echoes are sent at all. */
+    public boolean enabled() {
+        return !interval.isZero();
     }
 
     /** Unanswered requests so far. */

@@ -259,8 +259,10 @@ public final class PppSession {
             handOff(Optional.empty());
             return;
         }
-        keepalive.start();
-        out.add(new PppOutput.ArmTimer(PppTimer.KEEPALIVE, keepalive.interval(), ++keepaliveToken));
+        if (keepalive.enabled()) {
+            keepalive.start();
+            out.add(new PppOutput.ArmTimer(PppTimer.KEEPALIVE, keepalive.interval(), ++keepaliveToken));
+        }
         afterAuth(auth.start(lcpLayer.negotiated().authOfPeer(), lcpLayer.negotiated().authOfUs(), proxiedAuth, sink));
     }
 

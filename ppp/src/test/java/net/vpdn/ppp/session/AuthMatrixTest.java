@@ -102,6 +102,18 @@ class AuthMatrixTest {
     }
 
     @org.junit.jupiter.api.Test
+    @DisplayName("keepalive interval 0 turns LCP echo off: an idle link stays up and no echo timer is ever armed")
+    void keepaliveOff() {
+        SessionLink link = new SessionLink(lns(AuthMethod.CHAP_MD5, Duration.ZERO), client("wonderland", 4, Duration.ZERO),
+                new LocalVerifier(Map.of("alice", Secret.of("wonderland"))));
+        link.start();
+        link.run(3600 * SECOND);
+        assertThat(link.a.session.phase()).isEqualTo(PppPhase.NETWORK);
+        assertThat(link.a.outputs(PppOutput.ArmTimer.class)).noneMatch(t -> t.timer() == PppTimer.KEEPALIVE);
+        assertThat(link.a.outputs(PppOutput.LinkDown.class)).isEmpty();
+    }
+
+    @org.junit.jupiter.api.Test
     @DisplayName("a looped-back line (our frames come back to us) is detected by Magic-Number and the link fails")
     void loopedBack() {
         PppSession self = lns(AuthMethod.CHAP_MD5);
