@@ -15,14 +15,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletionStage;
-import net.vpdn.aaa.wire.Attr;
-import net.vpdn.aaa.wire.DecodeResult;
-import net.vpdn.aaa.wire.DropReason;
-import net.vpdn.aaa.wire.RadiusAttribute;
-import net.vpdn.aaa.wire.RadiusCode;
-import net.vpdn.aaa.wire.RadiusPacket;
-import net.vpdn.aaa.wire.RadiusSigner;
 import net.vpdn.ppp.auth.Secret;
+import net.vpdn.ppp.wire.Octets;
+import org.tinyradius.core.attribute.type.RadiusAttribute;
+import org.tinyradius.core.packet.PacketType;
+import org.tinyradius.core.packet.RadiusPacket;
 
 /**
  * Dynamic Authorization Server for Disconnect-Request (RFC 5176): ends a session named by
@@ -87,42 +84,41 @@ public final class DisconnectListener implements AutoCloseable {
             stats.dropped(DropReason.UNKNOWN_CLIENT);
             return;
         }
-        switch (RadiusSigner.verifyHashedRequest(bytes, secret, true)) {
+        switch (RadiusWire.verifyHashedRequest(bytes, secret, true)) {
             case DecodeResult.Malformed m -> stats.dropped(m.reason());
-            case DecodeResult.Decoded d -> handle(ch, sender, d.packet(), secret);
+            case DecodeResult.Decoded d -> handle(ch, sender, d, secret);
         }
     }
 
-    private void handle(Channel ch, InetSocketAddress sender, RadiusPacket request, Secret secret) {
+    private void handle(Channel ch, InetSocketAddress sender, DecodeResult.Decoded request, Secret secret) {
         switch (request.code()) {
-            case DISCONNECT_REQUEST -> {
-                Optional<Target> target = target(request);
+            case PacketType.DISCONNECT_REQUEST & 0xFF -> {
+                Optional<Target> target = target(request.packet());
                 if (target.isEmpty()) {
-                    reply(ch, sender, request, RadiusCode.DISCONNECT_NAK, MISSING_ATTRIBUTE, secret);
+                    reply(ch, sender, request, PacketType.DISCONNECT_NAK, MISSING_ATTRIBUTE, secret);
                     return;
                 }
                 handler.disconnect(target.get()).whenComplete((ended, error) -> ch.eventLoop().execute(() ->
-                        reply(ch, sender, request, ended != null && ended > 0 ? RadiusCode.DISCONNECT_ACK : RadiusCode.DISCONNECT_NAK,
+                        reply(ch, sender, request, ended != null && ended > 0 ? PacketType.DISCONNECT_ACK : PacketType.DISCONNECT_NAK,
                                 SESSION_NOT_FOUND, secret)));
             }
-            case COA_REQUEST -> reply(ch, sender, request, RadiusCode.COA_NAK, UNSUPPORTED_SERVICE, secret);
+            case PacketType.COA_REQUEST & 0xFF -> reply(ch, sender, request, PacketType.COA_NAK, UNSUPPORTED_SERVICE, secret);
             default -> stats.dropped(DropReason.UNKNOWN_CODE);
         }
     }
 
     /** Acct-Session-Id wins over User-Name when both are present. */
-    static Optional<Target> target(RadiusPacket request) {
-        Optional<Target> bySession = request.first(Attr.ACCT_SESSION_ID).map(a -> new Target.BySessionId(a.asText()));
-        return bySession.isPresent() ? bySession
-                : request.first(Attr.USER_NAME).map(a -> new Target.ByUserName(a.asText()));
+    static Optional<Target> target(RadiusPacket<?> request) {
+        Optional<Target> bySession = Attributes.text(request, "Acct-Session-Id").map(Target.BySessionId::new);
+        return bySession.isPresent() ? bySession : Attributes.text(request, "User-Name").map(Target.ByUserName::new);
     }
 
-    private static void reply(Channel ch, InetSocketAddress to, RadiusPacket request, RadiusCode code, int errorCause, Secret secret) {
-        List<RadiusAttribute> attrs = code == RadiusCode.DISCONNECT_ACK ? List.of()
-                : List.of(RadiusAttribute.integer(Attr.ERROR_CAUSE, errorCause));
-        byte[] out = RadiusSigner.reply(code, request.identifier(), attrs, secret, request.authenticator());
+    private static void reply(Channel ch, InetSocketAddress to, DecodeResult.Decoded request, byte code, int errorCause, Secret secret) {
+        List<RadiusAttribute> attrs = code == PacketType.DISCONNECT_ACK ? List.of() : List.of(Attributes.integer("Error-Cause", errorCause));
+        byte[] out = RadiusWire.reply(code, request.identifier(), attrs, secret, Octets.of(request.packet().getAuthenticator()));
         ch.writeAndFlush(new DatagramPacket(Unpooled.wrappedBuffer(out), to));
     }
+
 
     @Override
     public void close() {

@@ -16,18 +16,15 @@ import net.vpdn.aaa.Authorization;
 import net.vpdn.aaa.SessionContext;
 import net.vpdn.aaa.TunnelAuthorizer;
 import net.vpdn.aaa.TunnelLookup;
-import net.vpdn.aaa.acct.AccountingAttributes;
 import net.vpdn.aaa.acct.AccountingQueue;
 import net.vpdn.aaa.acct.AccountingRecord;
 import net.vpdn.aaa.tunnel.TunnelAttributes;
-import net.vpdn.aaa.wire.Attr;
-import net.vpdn.aaa.wire.RadiusAttribute;
-import net.vpdn.aaa.wire.RadiusCode;
-import net.vpdn.aaa.wire.RadiusPacket;
-import net.vpdn.aaa.wire.Vsa;
 import net.vpdn.ppp.auth.AuthRequest;
 import net.vpdn.ppp.auth.Secret;
 import net.vpdn.ppp.wire.Octets;
+import org.tinyradius.core.attribute.type.RadiusAttribute;
+import org.tinyradius.core.packet.PacketType;
+import org.tinyradius.core.packet.RadiusPacket;
 
 /**
  * AAA over RADIUS: PAP (User-Password), CHAP-MD5 (CHAP-Password + CHAP-Challenge, RFC 2865
@@ -61,28 +58,28 @@ public final class RadiusBackend implements Authenticator, TunnelAuthorizer, Acc
     @Override
     public CompletionStage<AuthResult> authenticate(AuthRequest request, SessionContext context) {
         List<RadiusAttribute> attrs = nasAttributes(request.user(), SERVICE_FRAMED);
-        attrs.add(RadiusAttribute.integer(Attr.FRAMED_PROTOCOL, FRAMED_PPP));
-        attrs.add(RadiusAttribute.text(Attr.ACCT_SESSION_ID, context.acctSessionId()));
-        context.nasPort().ifPresent(p -> attrs.add(RadiusAttribute.integer(Attr.NAS_PORT, p)));
-        context.callingStationId().ifPresent(s -> attrs.add(RadiusAttribute.text(Attr.CALLING_STATION_ID, s)));
-        context.calledStationId().ifPresent(s -> attrs.add(RadiusAttribute.text(Attr.CALLED_STATION_ID, s)));
+        attrs.add(Attributes.integer("Framed-Protocol", FRAMED_PPP));
+        attrs.add(Attributes.text("Acct-Session-Id", context.acctSessionId()));
+        context.nasPort().ifPresent(p -> attrs.add(Attributes.integer("NAS-Port", p)));
+        context.callingStationId().ifPresent(s -> attrs.add(Attributes.text("Calling-Station-Id", s)));
+        context.calledStationId().ifPresent(s -> attrs.add(Attributes.text("Called-Station-Id", s)));
         Secret papPassword = switch (request) {
             case AuthRequest.Pap p -> p.password();
             case AuthRequest.ChapMd5 c -> {
-                attrs.add(new RadiusAttribute(Attr.CHAP_PASSWORD, prefix(c.identifier(), c.response())));
-                attrs.add(new RadiusAttribute(Attr.CHAP_CHALLENGE, c.challenge()));
+                attrs.add(Attributes.octets("CHAP-Password", prefix(c.identifier(), c.response()).toArray()));
+                attrs.add(Attributes.octets("CHAP-Challenge", c.challenge().toArray()));
                 yield null;
             }
             case AuthRequest.MsChapV2 m -> {
-                attrs.add(Vsa.of(Vsa.MICROSOFT, Attr.MS_CHAP_CHALLENGE, m.authenticatorChallenge()));
-                attrs.add(Vsa.of(Vsa.MICROSOFT, Attr.MS_CHAP2_RESPONSE, msChap2Response(m)));
+                attrs.add(Attributes.microsoft("MS-CHAP-Challenge", m.authenticatorChallenge()));
+                attrs.add(Attributes.microsoft("MS-CHAP2-Response", msChap2Response(m)));
                 yield null;
             }
         };
-        return client.send(new RadiusExchange.Request(RadiusCode.ACCESS_REQUEST, attrs, papPassword))
+        return client.send(new RadiusExchange.Request(PacketType.ACCESS_REQUEST, attrs, papPassword))
                 .thenApply(outcome -> switch (outcome) {
                     case RadiusExchange.NoAnswer n -> new AuthResult.NoDecision(AuthResult.Why.NO_ANSWER, n.detail());
-                    case RadiusExchange.Answered a when a.reply().code() == RadiusCode.ACCESS_ACCEPT ->
+                    case RadiusExchange.Answered a when a.code() == PacketType.ACCESS_ACCEPT ->
                             new AuthResult.Accept(authorization(a.reply(), request));
                     case RadiusExchange.Answered a -> new AuthResult.Reject(replyMessage(a.reply()).orElse("rejected by " + a.server()));
                 });
@@ -91,16 +88,16 @@ public final class RadiusBackend implements Authenticator, TunnelAuthorizer, Acc
     @Override
     public CompletionStage<TunnelLookup> tunnelsFor(String domainOrDnis) {
         List<RadiusAttribute> attrs = nasAttributes(domainOrDnis, SERVICE_OUTBOUND);
-        return client.send(new RadiusExchange.Request(RadiusCode.ACCESS_REQUEST, attrs, tunnelLookupPassword))
+        return client.send(new RadiusExchange.Request(PacketType.ACCESS_REQUEST, attrs, tunnelLookupPassword))
                 .thenApply(outcome -> switch (outcome) {
                     case RadiusExchange.NoAnswer n -> new TunnelLookup.NoDecision(AuthResult.Why.NO_ANSWER, n.detail());
-                    case RadiusExchange.Answered a when a.reply().code() == RadiusCode.ACCESS_ACCEPT -> tunnels(a);
+                    case RadiusExchange.Answered a when a.code() == PacketType.ACCESS_ACCEPT -> tunnels(a);
                     case RadiusExchange.Answered a -> new TunnelLookup.NotFound("rejected by " + a.server());
                 });
     }
 
     private static TunnelLookup tunnels(RadiusExchange.Answered a) {
-        return switch (TunnelAttributes.decode(a.reply().attributes(), a.secret(), a.requestAuthenticator())) {
+        return switch (TunnelAttributes.decode(Attributes.tunnel(a.reply()), a.secret(), a.requestAuthenticator())) {
             case TunnelAttributes.Result.Sets s when s.sets().isEmpty() -> new TunnelLookup.NotFound("Access-Accept without tunnel attributes");
             case TunnelAttributes.Result.Sets s -> new TunnelLookup.Found(s.sets());
             case TunnelAttributes.Result.Invalid i -> new TunnelLookup.NotFound("unusable tunnel attributes: " + i.detail());
@@ -111,17 +108,17 @@ public final class RadiusBackend implements Authenticator, TunnelAuthorizer, Acc
     public CompletionStage<Boolean> send(AccountingRecord record) {
         long delaySeconds = Duration.ofNanos(Math.max(0, nanoTime.getAsLong() - record.queuedAtNanos())).toSeconds();
         List<RadiusAttribute> attrs = new ArrayList<>(AccountingAttributes.of(record, delaySeconds));
-        settings.nasIdentifier().ifPresent(n -> attrs.add(RadiusAttribute.text(Attr.NAS_IDENTIFIER, n)));
-        return client.send(new RadiusExchange.Request(RadiusCode.ACCOUNTING_REQUEST, attrs, null))
+        settings.nasIdentifier().ifPresent(n -> attrs.add(Attributes.text("NAS-Identifier", n)));
+        return client.send(new RadiusExchange.Request(PacketType.ACCOUNTING_REQUEST, attrs, null))
                 .thenApply(o -> o instanceof RadiusExchange.Answered);
     }
 
     private List<RadiusAttribute> nasAttributes(String userName, int serviceType) {
         List<RadiusAttribute> attrs = new ArrayList<>();
-        attrs.add(RadiusAttribute.text(Attr.USER_NAME, userName));
-        attrs.add(RadiusAttribute.integer(Attr.SERVICE_TYPE, serviceType));
-        attrs.add(RadiusAttribute.integer(Attr.NAS_PORT_TYPE, PORT_VIRTUAL));
-        settings.nasIdentifier().ifPresent(n -> attrs.add(RadiusAttribute.text(Attr.NAS_IDENTIFIER, n)));
+        attrs.add(Attributes.text("User-Name", userName));
+        attrs.add(Attributes.integer("Service-Type", serviceType));
+        attrs.add(Attributes.integer("NAS-Port-Type", PORT_VIRTUAL));
+        settings.nasIdentifier().ifPresent(n -> attrs.add(Attributes.text("NAS-Identifier", n)));
         return attrs;
     }
 
@@ -141,39 +138,30 @@ public final class RadiusBackend implements Authenticator, TunnelAuthorizer, Acc
         return Octets.of(v);
     }
 
-    private static Authorization authorization(RadiusPacket reply, AuthRequest request) {
-        Optional<Inet4Address> address = reply.first(Attr.FRAMED_IP_ADDRESS).filter(a -> a.value().length() == 4)
-                .flatMap(a -> ipv4(a.value()));
-        Optional<String> pool = reply.first(Attr.FRAMED_POOL).map(RadiusAttribute::asText);
-        Optional<Duration> session = seconds(reply, Attr.SESSION_TIMEOUT);
-        Optional<Duration> idle = seconds(reply, Attr.IDLE_TIMEOUT);
-        OptionalInt limit = reply.first(Attr.PORT_LIMIT).filter(a -> a.asInteger() >= 0)
-                .map(a -> OptionalInt.of((int) Math.min(a.asInteger(), Integer.MAX_VALUE))).orElse(OptionalInt.empty());
-        Optional<Octets> radiusClass = reply.first(Attr.CLASS).map(RadiusAttribute::value);
+    private static Authorization authorization(RadiusPacket<?> reply, AuthRequest request) {
+        Optional<Inet4Address> address = Attributes.first(reply, "Framed-IP-Address").filter(v -> v.length() == 4)
+                .flatMap(RadiusBackend::ipv4);
+        Optional<String> pool = Attributes.text(reply, "Framed-Pool");
+        Optional<Duration> session = Attributes.integer(reply, "Session-Timeout").map(Duration::ofSeconds);
+        Optional<Duration> idle = Attributes.integer(reply, "Idle-Timeout").map(Duration::ofSeconds);
+        OptionalInt limit = Attributes.integer(reply, "Port-Limit")
+                .map(v -> OptionalInt.of((int) Math.min(v, Integer.MAX_VALUE))).orElse(OptionalInt.empty());
+        Optional<Octets> radiusClass = Attributes.first(reply, "Class");
         return new Authorization(address, pool, session, idle, limit, radiusClass, successMessage(reply, request));
     }
 
     /** For MS-CHAPv2 the "S=…" authenticator response from MS-CHAP2-Success (RFC 2548 §2.3.3), after its Ident octet. */
-    private static String successMessage(RadiusPacket reply, AuthRequest request) {
+    private static String successMessage(RadiusPacket<?> reply, AuthRequest request) {
         if (request instanceof AuthRequest.MsChapV2) {
-            for (RadiusAttribute a : reply.all(Attr.VENDOR_SPECIFIC)) {
-                Optional<Octets> success = Vsa.find(a, Vsa.MICROSOFT, Attr.MS_CHAP2_SUCCESS);
-                if (success.isPresent() && success.get().length() > 1) {
-                    Octets s = success.get();
-                    return new String(s.slice(1, s.length() - 1).toArray(), java.nio.charset.StandardCharsets.US_ASCII);
-                }
-            }
-            return "";
+            return Attributes.microsoft(reply, "MS-CHAP2-Success").filter(s -> s.length() > 1)
+                    .map(s -> new String(s.slice(1, s.length() - 1).toArray(), java.nio.charset.StandardCharsets.US_ASCII))
+                    .orElse("");
         }
         return replyMessage(reply).orElse("Welcome");
     }
 
-    private static Optional<String> replyMessage(RadiusPacket reply) {
-        return reply.first(Attr.REPLY_MESSAGE).map(RadiusAttribute::asText);
-    }
-
-    private static Optional<Duration> seconds(RadiusPacket reply, int type) {
-        return reply.first(type).filter(a -> a.asInteger() >= 0).map(a -> Duration.ofSeconds(a.asInteger()));
+    private static Optional<String> replyMessage(RadiusPacket<?> reply) {
+        return Attributes.text(reply, "Reply-Message");
     }
 
     private static Optional<Inet4Address> ipv4(Octets v) {

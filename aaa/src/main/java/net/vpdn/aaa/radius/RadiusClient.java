@@ -20,10 +20,6 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.TimeUnit;
 import java.util.function.LongSupplier;
-import net.vpdn.aaa.wire.DecodeResult;
-import net.vpdn.aaa.wire.DropReason;
-import net.vpdn.aaa.wire.RadiusCode;
-import net.vpdn.aaa.wire.RadiusSigner;
 import net.vpdn.ppp.PppRandom;
 
 /**
@@ -112,13 +108,14 @@ public final class RadiusClient implements AutoCloseable {
         waiting.add(p);
     }
 
-    private RadiusSigner.SignedRequest sign(RadiusExchange.Request r, int id, RadiusServer server) {
-        if (r.code() == RadiusCode.ACCESS_REQUEST) {
+    /** The Request Authenticator of an Access-Request comes from our injected random source, not TinyRadius's. */
+    private RadiusWire.SignedRequest sign(RadiusExchange.Request r, int id, RadiusServer server) {
+        if (r.isAccess()) {
             byte[] authenticator = new byte[16];
             random.nextBytes(authenticator);
-            return RadiusSigner.accessRequest(id, r.attributes(), r.userPassword(), server.secret(), authenticator);
+            return RadiusWire.accessRequest(id, r.attributes(), r.userPassword(), server.secret(), authenticator);
         }
-        return RadiusSigner.hashedRequest(r.code(), id, r.attributes(), server.secret());
+        return RadiusWire.hashedRequest(r.code(), id, r.attributes(), server.secret());
     }
 
     private void transmit(Pending p) {
@@ -155,11 +152,11 @@ public final class RadiusClient implements AutoCloseable {
             return;
         }
         RadiusServer server = server(p);
-        boolean requireMa = p.request.code() == RadiusCode.ACCESS_REQUEST || settings.requireMessageAuthenticatorOnAccountingReplies();
-        DecodeResult result = RadiusSigner.verifyReply(bytes, p.signed.authenticator(), server.secret(), requireMa);
+        boolean requireMa = p.request.isAccess() || settings.requireMessageAuthenticatorOnAccountingReplies();
+        DecodeResult result = RadiusWire.verifyReply(bytes, p.signed.authenticator(), server.secret(), requireMa);
         switch (result) {
             case DecodeResult.Malformed m -> stats.dropped(m.reason());
-            case DecodeResult.Decoded d when !p.request.code().isAnsweredBy(d.packet().code()) ->
+            case DecodeResult.Decoded d when !p.request.isAnsweredBy(d.code()) ->
                     stats.dropped(DropReason.WRONG_REPLY_CODE);
             case DecodeResult.Decoded d -> {
                 p.timer.cancel(false);
@@ -192,7 +189,7 @@ public final class RadiusClient implements AutoCloseable {
     }
 
     private static InetSocketAddress destination(Pending p, RadiusServer server) {
-        return p.request.code() == RadiusCode.ACCESS_REQUEST ? server.authAddress() : server.acctAddress();
+        return p.request.isAccess() ? server.authAddress() : server.acctAddress();
     }
 
     @Override
@@ -210,7 +207,7 @@ public final class RadiusClient implements AutoCloseable {
         int id;
         int tries;
         InetSocketAddress dest;
-        RadiusSigner.SignedRequest signed;
+        RadiusWire.SignedRequest signed;
         ScheduledFuture<?> timer;
 
         Pending(RadiusExchange.Request request, List<Integer> servers, CompletableFuture<RadiusExchange.Outcome> promise) {

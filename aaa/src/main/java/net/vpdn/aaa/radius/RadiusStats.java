@@ -3,7 +3,6 @@ package net.vpdn.aaa.radius;
 import java.util.EnumMap;
 import java.util.Map;
 import java.util.concurrent.atomic.LongAdder;
-import net.vpdn.aaa.wire.DropReason;
 
 /** Counters of the RADIUS client and Disconnect listener; read by the metrics module. */
 public final class RadiusStats {

@@ -20,16 +20,10 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
-import net.vpdn.aaa.wire.Attr;
-import net.vpdn.aaa.wire.DecodeResult;
-import net.vpdn.aaa.wire.DropReason;
-import net.vpdn.aaa.wire.RadiusAttribute;
-import net.vpdn.aaa.wire.RadiusCode;
-import net.vpdn.aaa.wire.RadiusCodec;
-import net.vpdn.aaa.wire.RadiusPacket;
-import net.vpdn.aaa.wire.RadiusSigner;
 import net.vpdn.ppp.PppRandom;
 import net.vpdn.ppp.auth.Secret;
+import net.vpdn.ppp.wire.Octets;
+import org.tinyradius.core.packet.PacketType;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
@@ -45,12 +39,12 @@ class RadiusClientTest {
     }
 
     /** A server answering each request with what {@code answer} makes of it. */
-    Channel server(Function<RadiusPacket, byte[]> answer) throws InterruptedException {
+    Channel server(Function<DecodeResult.Decoded, byte[]> answer) throws InterruptedException {
         return new Bootstrap().group(group).channel(NioDatagramChannel.class).handler(new SimpleChannelInboundHandler<DatagramPacket>() {
             @Override
             protected void channelRead0(ChannelHandlerContext ctx, DatagramPacket msg) {
-                if (RadiusCodec.decode(ByteBufUtil.getBytes(msg.content())) instanceof DecodeResult.Decoded d) {
-                    ctx.writeAndFlush(new DatagramPacket(Unpooled.wrappedBuffer(answer.apply(d.packet())), msg.sender()));
+                if (RadiusWire.decode(ByteBufUtil.getBytes(msg.content())) instanceof DecodeResult.Decoded d) {
+                    ctx.writeAndFlush(new DatagramPacket(Unpooled.wrappedBuffer(answer.apply(d)), msg.sender()));
                 }
             }
         }).bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0)).sync().channel();
@@ -61,8 +55,8 @@ class RadiusClientTest {
         RadiusSettings s = new RadiusSettings(List.of(new RadiusServer("fake", at, at, SECRET)), Duration.ofMillis(200), 2,
                 Duration.ofSeconds(30), 1, 10, Optional.empty(), false);
         try (RadiusClient c = RadiusClient.open(s, group.next(), PppRandom.seeded(1), System::nanoTime, stats)) {
-            return c.send(new RadiusExchange.Request(RadiusCode.ACCESS_REQUEST,
-                    List.of(RadiusAttribute.text(Attr.USER_NAME, "u")), Secret.of("p"))).toCompletableFuture().get(5, TimeUnit.SECONDS);
+            return c.send(new RadiusExchange.Request(PacketType.ACCESS_REQUEST,
+                    List.of(Attributes.text("User-Name", "u")), Secret.of("p"))).toCompletableFuture().get(5, TimeUnit.SECONDS);
         }
     }
 
@@ -70,7 +64,11 @@ class RadiusClientTest {
     @DisplayName("a reply without Message-Authenticator is dropped and counted, never accepted")
     void missingMessageAuthenticator() throws Exception {
         Channel srv = server(req -> {
-            byte[] b = RadiusCodec.encode(new RadiusPacket(RadiusCode.ACCESS_ACCEPT, req.identifier(), req.authenticator(), List.of()));
+            byte[] b = new byte[20]; // Access-Accept, no attributes, the request's authenticator
+            b[0] = PacketType.ACCESS_ACCEPT;
+            b[1] = (byte) req.identifier();
+            b[3] = 20;
+            System.arraycopy(req.packet().getAuthenticator(), 0, b, 4, 16);
             // sign the bare packet properly (MD5 over it), so only the missing Message-Authenticator is wrong
             System.arraycopy(md5Sign(b), 0, b, 4, 16);
             return b;
@@ -86,7 +84,7 @@ class RadiusClientTest {
     void badThenGood() throws Exception {
         int[] n = {0};
         Channel srv = server(req -> {
-            byte[] good = RadiusSigner.reply(RadiusCode.ACCESS_ACCEPT, req.identifier(), List.of(), SECRET, req.authenticator());
+            byte[] good = RadiusWire.reply(PacketType.ACCESS_ACCEPT, req.identifier(), List.of(), SECRET, Octets.of(req.packet().getAuthenticator()));
             if (n[0]++ == 0) {
                 good[5] ^= 1;
             }
@@ -94,7 +92,7 @@ class RadiusClientTest {
         });
         RadiusStats stats = new RadiusStats();
         assertThat(ask(srv, stats)).isInstanceOfSatisfying(RadiusExchange.Answered.class,
-                a -> assertThat(a.reply().code()).isEqualTo(RadiusCode.ACCESS_ACCEPT));
+                a -> assertThat(a.code()).isEqualTo(PacketType.ACCESS_ACCEPT));
         assertThat(stats.droppedCount(DropReason.BAD_AUTHENTICATOR)).isEqualTo(1);
         assertThat(stats.retransmits.sum()).isEqualTo(1);
     }
@@ -106,6 +104,21 @@ class RadiusClientTest {
         RadiusStats stats = new RadiusStats();
         assertThat(ask(srv, stats)).isInstanceOf(RadiusExchange.NoAnswer.class);
         assertThat(stats.droppedCount(DropReason.TRUNCATED_ATTRIBUTE)).isEqualTo(2);
+    }
+
+    @Test
+    @DisplayName("the Access-Request authenticator comes from the injected random source, not TinyRadius's")
+    void injectedAuthenticator() throws Exception {
+        java.util.List<Octets> seen = new java.util.concurrent.CopyOnWriteArrayList<>();
+        Channel srv = server(req -> {
+            seen.add(Octets.of(req.packet().getAuthenticator()));
+            return RadiusWire.reply(PacketType.ACCESS_ACCEPT, req.identifier(), List.of(), SECRET, Octets.of(req.packet().getAuthenticator()));
+        });
+        ask(srv, new RadiusStats());
+        ask(srv, new RadiusStats());
+        byte[] expected = new byte[16];
+        PppRandom.seeded(1).nextBytes(expected);
+        assertThat(seen).containsExactly(Octets.of(expected), Octets.of(expected));
     }
 
     private static byte[] md5Sign(byte[] packetWithRequestAuthenticator) {

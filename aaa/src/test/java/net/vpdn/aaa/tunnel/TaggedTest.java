@@ -4,8 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
 import java.util.OptionalInt;
-import net.vpdn.aaa.wire.Attr;
-import net.vpdn.aaa.wire.RadiusAttribute;
 import net.vpdn.ppp.auth.Secret;
 import net.vpdn.ppp.wire.Octets;
 import org.junit.jupiter.api.DisplayName;
@@ -57,9 +55,9 @@ class TaggedTest {
         Octets auth = Octets.fromHex("00".repeat(16));
         TunnelSet a = TunnelSet.l2tp(1, 20, "192.0.2.1", Secret.of("pa"));
         TunnelSet b = TunnelSet.l2tp(2, 10, "192.0.2.2", Secret.of("pb"));
-        List<RadiusAttribute> attrs = new java.util.ArrayList<>(TunnelAttributes.encode(a, secret, auth, 1));
+        List<TunnelAttributes.Raw> attrs = new java.util.ArrayList<>(TunnelAttributes.encode(a, secret, auth, 1));
         attrs.addAll(TunnelAttributes.encode(b, secret, auth, 2));
-        attrs.add(RadiusAttribute.text(Attr.REPLY_MESSAGE, "ignored"));
+        attrs.add(new TunnelAttributes.Raw(18, Octets.of("ignored".getBytes()))); // Reply-Message
         TunnelAttributes.Result r = TunnelAttributes.decode(attrs, secret, auth);
         assertThat(r).isInstanceOfSatisfying(TunnelAttributes.Result.Sets.class, s -> {
             assertThat(s.sets()).extracting(TunnelSet::tag).containsExactly(2, 1);
@@ -72,7 +70,7 @@ class TaggedTest {
     @Test
     @DisplayName("an undecryptable Tunnel-Password makes the reply unusable, with a detail")
     void badPassword() {
-        List<RadiusAttribute> attrs = List.of(new RadiusAttribute(Attr.TUNNEL_PASSWORD, Octets.fromHex("010123" + "00".repeat(16))));
+        List<TunnelAttributes.Raw> attrs = List.of(new TunnelAttributes.Raw(TunnelAttributes.TUNNEL_PASSWORD, Octets.fromHex("010123" + "00".repeat(16))));
         assertThat(TunnelAttributes.decode(attrs, Secret.of("s"), Octets.fromHex("00".repeat(16))))
                 .isInstanceOfSatisfying(TunnelAttributes.Result.Invalid.class, i -> assertThat(i.detail()).contains("SALT_HIGH_BIT_CLEAR"));
     }

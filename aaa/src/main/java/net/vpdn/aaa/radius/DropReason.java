@@ -1,4 +1,4 @@
-package net.vpdn.aaa.wire;
+package net.vpdn.aaa.radius;
 
 /** Why a received RADIUS datagram was discarded; a metric label ({@code radius_rx_dropped_total{reason}}). */
 public enum DropReason {

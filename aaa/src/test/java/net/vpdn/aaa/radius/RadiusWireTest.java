@@ -1,4 +1,4 @@
-package net.vpdn.aaa.wire;
+package net.vpdn.aaa.radius;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatCode;
@@ -7,6 +7,8 @@ import java.util.List;
 import java.util.SplittableRandom;
 import net.vpdn.ppp.auth.Secret;
 import net.vpdn.ppp.wire.Octets;
+import org.tinyradius.core.attribute.type.RadiusAttribute;
+import org.tinyradius.core.packet.PacketType;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
@@ -14,14 +16,14 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 @DisplayName("Reply verification (RFC 2865 §3 Response Authenticator, RFC 3579 §3.2 Message-Authenticator)")
-class RadiusSignerTest {
+class RadiusWireTest {
     static final Secret SECRET = Secret.of("s3cret");
     static final Octets REQ_AUTH = Octets.fromHex("0f0e0d0c0b0a09080706050403020100");
-    static final List<RadiusAttribute> ATTRS = List.of(RadiusAttribute.text(Attr.REPLY_MESSAGE, "hi"),
-            RadiusAttribute.integer(Attr.SESSION_TIMEOUT, 60));
+    static final List<RadiusAttribute> ATTRS = List.of(Attributes.text("Reply-Message", "hi"),
+            Attributes.integer("Session-Timeout", 60));
 
     static byte[] goodAccept() {
-        return RadiusSigner.reply(RadiusCode.ACCESS_ACCEPT, 7, ATTRS, SECRET, REQ_AUTH);
+        return RadiusWire.reply(PacketType.ACCESS_ACCEPT, 7, ATTRS, SECRET, REQ_AUTH);
     }
 
     static DropReason reason(DecodeResult r) {
@@ -31,10 +33,11 @@ class RadiusSignerTest {
     @Test
     @DisplayName("a correctly signed Access-Accept verifies and keeps its attributes")
     void good() {
-        DecodeResult r = RadiusSigner.verifyReply(goodAccept(), REQ_AUTH, SECRET, true);
+        DecodeResult r = RadiusWire.verifyReply(goodAccept(), REQ_AUTH, SECRET, true);
         assertThat(r).isInstanceOfSatisfying(DecodeResult.Decoded.class, d -> {
-            assertThat(d.packet().code()).isEqualTo(RadiusCode.ACCESS_ACCEPT);
-            assertThat(d.packet().first(Attr.SESSION_TIMEOUT).orElseThrow().asInteger()).isEqualTo(60);
+            assertThat(d.code()).isEqualTo(PacketType.ACCESS_ACCEPT);
+            assertThat(d.packet().getAttributes().getFirst().getType()).as("Message-Authenticator first").isEqualTo(80);
+            assertThat(Attributes.integer(d.packet(), "Session-Timeout")).contains(60L);
         });
     }
 
@@ -46,21 +49,21 @@ class RadiusSignerTest {
         void badAuthenticator() {
             byte[] b = goodAccept();
             b[4] ^= 1;
-            assertThat(reason(RadiusSigner.verifyReply(b, REQ_AUTH, SECRET, true))).isEqualTo(DropReason.BAD_AUTHENTICATOR);
+            assertThat(reason(RadiusWire.verifyReply(b, REQ_AUTH, SECRET, true))).isEqualTo(DropReason.BAD_AUTHENTICATOR);
         }
 
         @Test
         @DisplayName("the wrong shared secret")
         void wrongSecret() {
-            assertThat(reason(RadiusSigner.verifyReply(goodAccept(), REQ_AUTH, Secret.of("other"), true))).isEqualTo(DropReason.BAD_AUTHENTICATOR);
+            assertThat(reason(RadiusWire.verifyReply(goodAccept(), REQ_AUTH, Secret.of("other"), true))).isEqualTo(DropReason.BAD_AUTHENTICATOR);
         }
 
         @Test
         @DisplayName("no Message-Authenticator, though the Response Authenticator is right (the Blast-RADIUS forgery shape)")
         void missingMessageAuthenticator() {
             byte[] b = unsignedReply();
-            assertThat(reason(RadiusSigner.verifyReply(b, REQ_AUTH, SECRET, true))).isEqualTo(DropReason.MISSING_MESSAGE_AUTHENTICATOR);
-            assertThat(RadiusSigner.verifyReply(b, REQ_AUTH, SECRET, false)).isInstanceOf(DecodeResult.Decoded.class);
+            assertThat(reason(RadiusWire.verifyReply(b, REQ_AUTH, SECRET, true))).isEqualTo(DropReason.MISSING_MESSAGE_AUTHENTICATOR);
+            assertThat(RadiusWire.verifyReply(b, REQ_AUTH, SECRET, false)).isInstanceOf(DecodeResult.Decoded.class);
         }
 
         @Test
@@ -69,7 +72,7 @@ class RadiusSignerTest {
             byte[] b = goodAccept();
             b[22] ^= 1; // first octet of the Message-Authenticator value (first attribute)
             resign(b);
-            assertThat(reason(RadiusSigner.verifyReply(b, REQ_AUTH, SECRET, true))).isEqualTo(DropReason.BAD_MESSAGE_AUTHENTICATOR);
+            assertThat(reason(RadiusWire.verifyReply(b, REQ_AUTH, SECRET, true))).isEqualTo(DropReason.BAD_MESSAGE_AUTHENTICATOR);
         }
 
         @Test
@@ -77,7 +80,7 @@ class RadiusSignerTest {
         void truncatedAttribute() {
             byte[] b = goodAccept();
             b[b.length - 5] = 0x7F; // length octet of the last attribute (Session-Timeout, 6 octets)
-            assertThat(reason(RadiusSigner.verifyReply(b, REQ_AUTH, SECRET, true))).isEqualTo(DropReason.TRUNCATED_ATTRIBUTE);
+            assertThat(reason(RadiusWire.verifyReply(b, REQ_AUTH, SECRET, true))).isEqualTo(DropReason.TRUNCATED_ATTRIBUTE);
         }
 
         @Test
@@ -85,19 +88,25 @@ class RadiusSignerTest {
         void badLength() {
             byte[] b = goodAccept();
             b[3] = (byte) (b[3] + 1);
-            assertThat(reason(RadiusSigner.verifyReply(b, REQ_AUTH, SECRET, true))).isEqualTo(DropReason.BAD_LENGTH);
+            assertThat(reason(RadiusWire.verifyReply(b, REQ_AUTH, SECRET, true))).isEqualTo(DropReason.BAD_LENGTH);
         }
 
         @Test
         @DisplayName("fewer than 20 octets")
         void tooShort() {
-            assertThat(reason(RadiusSigner.verifyReply(new byte[19], REQ_AUTH, SECRET, true))).isEqualTo(DropReason.TOO_SHORT);
+            assertThat(reason(RadiusWire.verifyReply(new byte[19], REQ_AUTH, SECRET, true))).isEqualTo(DropReason.TOO_SHORT);
         }
     }
 
     /** An Access-Accept with a correct Response Authenticator but no Message-Authenticator. */
     static byte[] unsignedReply() {
-        byte[] b = RadiusCodec.encode(new RadiusPacket(RadiusCode.ACCESS_ACCEPT, 7, REQ_AUTH, ATTRS));
+        // the attributes after the first (the Message-Authenticator), under a rewritten Length
+        byte[] signed = goodAccept();
+        byte[] b = new byte[signed.length - 18];
+        System.arraycopy(signed, 0, b, 0, 20);
+        System.arraycopy(signed, 38, b, 20, b.length - 20);
+        b[2] = (byte) (b.length >>> 8);
+        b[3] = (byte) b.length;
         resign(b);
         return b;
     }
@@ -105,18 +114,25 @@ class RadiusSignerTest {
     /** Recomputes the Response Authenticator, as a forger knowing the secret-less MD5 state would. */
     static void resign(byte[] b) {
         REQ_AUTH.copyTo(b, 4);
-        System.arraycopy(RadiusSigner.md5(b, SECRET), 0, b, 4, 16);
+        try {
+            java.security.MessageDigest md = java.security.MessageDigest.getInstance("MD5");
+            md.update(b);
+            md.update(SECRET.utf8());
+            System.arraycopy(md.digest(), 0, b, 4, 16);
+        } catch (java.security.GeneralSecurityException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     @Test
     @DisplayName("a signed Accounting-Request verifies as a request; tampering breaks it")
     void hashedRequest() {
-        RadiusSigner.SignedRequest s = RadiusSigner.hashedRequest(RadiusCode.DISCONNECT_REQUEST, 3,
-                List.of(RadiusAttribute.text(Attr.ACCT_SESSION_ID, "x")), SECRET);
-        assertThat(RadiusSigner.verifyHashedRequest(s.bytes(), SECRET, true)).isInstanceOf(DecodeResult.Decoded.class);
+        RadiusWire.SignedRequest s = RadiusWire.hashedRequest(PacketType.DISCONNECT_REQUEST, 3,
+                List.of(Attributes.text("Acct-Session-Id", "x")), SECRET);
+        assertThat(RadiusWire.verifyHashedRequest(s.bytes(), SECRET, true)).isInstanceOf(DecodeResult.Decoded.class);
         byte[] b = s.bytes();
         b[b.length - 1] ^= 1;
-        assertThat(reason(RadiusSigner.verifyHashedRequest(b, SECRET, true))).isEqualTo(DropReason.BAD_AUTHENTICATOR);
+        assertThat(reason(RadiusWire.verifyHashedRequest(b, SECRET, true))).isEqualTo(DropReason.BAD_AUTHENTICATOR);
     }
 
     @ParameterizedTest(name = "seed {0}")
@@ -131,8 +147,8 @@ class RadiusSignerTest {
             for (int f = 0; f < flips && b.length > 0; f++) {
                 b[rnd.nextInt(b.length)] ^= (byte) (1 << rnd.nextInt(8));
             }
-            assertThatCode(() -> RadiusSigner.verifyReply(b, REQ_AUTH, SECRET, true)).doesNotThrowAnyException();
-            assertThatCode(() -> RadiusSigner.verifyHashedRequest(b, SECRET, true)).doesNotThrowAnyException();
+            assertThatCode(() -> RadiusWire.verifyReply(b, REQ_AUTH, SECRET, true)).doesNotThrowAnyException();
+            assertThatCode(() -> RadiusWire.verifyHashedRequest(b, SECRET, true)).doesNotThrowAnyException();
         }
     }
 }
