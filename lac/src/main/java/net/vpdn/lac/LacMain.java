@@ -87,7 +87,8 @@ public final class LacMain {
     /** {@code vpdn lac ready: l2tp <addr:port> admin <addr:port|off>}. */
     public static String readyLine(LacProcess process) {
         var l2tp = process.l2tpAddress();
-        return "vpdn lac ready: l2tp " + l2tp.getAddress().getHostAddress() + ":" + l2tp.getPort() + " admin off";
+        String admin = process.adminAddress().map(a -> a.getAddress().getHostAddress() + ":" + a.getPort()).orElse("off");
+        return "vpdn lac ready: l2tp " + l2tp.getAddress().getHostAddress() + ":" + l2tp.getPort() + " admin " + admin;
     }
 
     /** Waits for every subscriber's report (bounded), prints the summary, and returns the exit status. */

@@ -111,6 +111,18 @@ public final class LacService implements AccessListener {
         return calls.stream().map(LacCall::view).toList();
     }
 
+    /** The call a session carries, if it is one of ours; on the loop. */
+    public java.util.Optional<CallView> callOf(Session session) {
+        return session.attachment() instanceof LacCall c ? java.util.Optional.of(c.view()) : java.util.Optional.empty();
+    }
+
+    /** Clears the call {@code session} carries (admin clear); false when it carries none of ours. On the loop. */
+    public boolean clear(Session session, String why) {
+        if (!(session.attachment() instanceof LacCall c)) return false;
+        c.clear(why);
+        return true;
+    }
+
     /**
      * Clears every call (shutdown, admin clear): connected ones with CDN (result 3, administrative,
      * RFC 2661 §4.4.2), the subscriber told with LCP Terminate-Request; on the loop.

@@ -11,6 +11,8 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Supplier;
+import net.vpdn.admin.AdminServer;
+import net.vpdn.admin.AdminToken;
 import net.vpdn.config.VpdnConfig;
 import net.vpdn.l2tp.RandomSource;
 import net.vpdn.l2tp.engine.CallAcceptor;
@@ -52,6 +54,8 @@ public final class LacProcess implements AutoCloseable {
     private final AtomicBoolean closed = new AtomicBoolean();
     private SubscriberEmulator emulator;
     private LacMetrics metrics;
+    private LacAdminModel adminModel;
+    private AdminServer admin;
 
     private LacProcess(VpdnConfig config, AccessOptions access, NettyL2tpEndpoint endpoint, LacService service,
                        TunnelAuthorization authorization) {
@@ -89,6 +93,7 @@ public final class LacProcess implements AutoCloseable {
         LacProcess process = new LacProcess(config, access, endpoint, service, authorization);
         try {
             process.startMetrics();
+            process.startAdmin();
         } catch (RuntimeException e) {
             process.close();
             throw e;
@@ -110,6 +115,16 @@ public final class LacProcess implements AutoCloseable {
         }
     }
 
+    private void startAdmin() {
+        adminModel = new LacAdminModel(endpoint, service);
+        if (!config.admin().enabled()) return;
+        AdminServer.Builder b = AdminServer.builder(adminModel)
+                .bind(new InetSocketAddress(config.admin().address(), config.admin().port()));
+        config.admin().token().ifPresent(t -> b.token(AdminToken.of(t.reveal())));
+        admin = b.start();
+        adminModel.ready(true);
+    }
+
     private void startAccess(CallLoop loop) {
         if (access.subscribers().isEmpty()) return;
         int expected = access.subscribers().size();
@@ -125,6 +140,11 @@ public final class LacProcess implements AutoCloseable {
 
     public InetSocketAddress l2tpAddress() {
         return endpoint.localAddress();
+    }
+
+    /** The admin API's address, when it is enabled. */
+    public Optional<InetSocketAddress> adminAddress() {
+        return Optional.ofNullable(admin).map(AdminServer::localAddress);
     }
 
     public Optional<InetSocketAddress> metricsAddress() {
@@ -172,6 +192,7 @@ public final class LacProcess implements AutoCloseable {
     @Override
     public void close() {
         if (!closed.compareAndSet(false, true)) return;
+        if (adminModel != null) adminModel.ready(false);
         LOG.info("event=stopping calls={} tunnels={}", service.activeCalls(), service.pool().tunnelCount());
         try {
             endpoint.call(() -> {
@@ -183,6 +204,7 @@ public final class LacProcess implements AutoCloseable {
             endpoint.close(SHUTDOWN_GRACE);
             authorization.close();
             if (metrics != null) metrics.close();
+            if (admin != null) admin.close();
             finished.complete(List.copyOf(reports));
         }
         LOG.info("event=stopped offered={} connected={} refused={}", service.counters().callsOffered(),

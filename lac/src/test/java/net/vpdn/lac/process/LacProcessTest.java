@@ -49,8 +49,17 @@ class LacProcessTest {
     }
 
     LacProcess start(String... options) throws Exception {
+        return start(new String[0], options);
+    }
+
+    LacProcess start(String[] sets, String... options) throws Exception {
         var access = (AccessOptions.Parsed.Ok) AccessOptions.parse(List.of(options));
-        return LacProcess.start(TestConfigs.toLns(dir, lns.address().getPort()), access.options());
+        return LacProcess.start(TestConfigs.toLns(dir, lns.address().getPort(), sets), access.options());
+    }
+
+    static String get(java.net.InetSocketAddress at, String path) throws Exception {
+        return HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                URI.create("http://127.0.0.1:" + at.getPort() + path)).build(), HttpResponse.BodyHandlers.ofString()).body();
     }
 
     /** Waits for a condition of another thread; the test fails if it does not hold in time. */
@@ -95,9 +104,7 @@ class LacProcessTest {
             assertThat(lac.summary().allSucceeded()).isFalse();
             assertThat(lac.summary().lines()).contains("refused: NO_VPDN_MATCH=1");
             assertThat(lns.icrqs).as("nothing reached the LNS").isEmpty();
-            String metrics = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
-                    URI.create("http://127.0.0.1:" + lac.metricsAddress().orElseThrow().getPort() + "/metrics")).build(),
-                    HttpResponse.BodyHandlers.ofString()).body();
+            String metrics = get(lac.metricsAddress().orElseThrow(), "/metrics");
             assertThat(metrics).contains("vpdn_lac_calls_refused_total{reason=\"no_vpdn_match\"} 1")
                     .contains("vpdn_lac_calls_offered_total 1");
         }
@@ -114,9 +121,10 @@ class LacProcessTest {
     }
 
     @Test
-    @DisplayName("closing with calls up clears them with CDN 3 and the tunnel with StopCCN; subscribers see an administrative drop")
+    @DisplayName("the admin API lists calls with user, access line and tunnel; closing clears them with CDN 3 and StopCCN")
     void shutdownClears() throws Exception {
-        LacProcess lac = start("--subscribers", "3", "--password", "pw", "--rate", "100", "--pings", "0", "--hold", "1h");
+        LacProcess lac = start(new String[] {"admin.enabled=true", "admin.port=0"},
+                "--subscribers", "3", "--password", "pw", "--rate", "100", "--pings", "0", "--hold", "1h");
         try {
             await(() -> lac.counters().callsConnected() == 3 && lns.sessions() == 3, "three calls up");
             assertThat(lac.calls()).hasSize(3).allSatisfy(c -> {
@@ -124,6 +132,12 @@ class LacProcessTest {
                 assertThat(c.tunnelId()).isPositive();
                 assertThat(c.user()).endsWith("@example.com");
             });
+            String sessions = get(lac.adminAddress().orElseThrow(), "/api/sessions");
+            assertThat(sessions).contains("\"role\":\"lac\"").contains("\"user\":\"user1@example.com\"")
+                    .contains("\"interfaceName\":\"emu/0\"").contains("\"state\":\"established\"");
+            String tunnels = get(lac.adminAddress().orElseThrow(), "/api/tunnels");
+            assertThat(tunnels).contains("\"peerHostName\":\"lns1\"").contains("\"sessions\":3")
+                    .contains("\"groupName\":\"example-com\"");
         } finally {
             lac.close();
         }

@@ -26,7 +26,7 @@ final class TestConfigs {
     }
 
     /** example.com by domain and 5551234 by DNIS, both to the LNS on {@code lnsPort}, metrics on a free port. */
-    static VpdnConfig toLns(Path dir, int lnsPort) throws IOException {
+    static VpdnConfig toLns(Path dir, int lnsPort, String... sets) throws IOException {
         Path file = dir.resolve("lac.yaml");
         Files.writeString(file, """
                 role: lac
@@ -55,6 +55,6 @@ final class TestConfigs {
                   address: 127.0.0.1
                   port: 0
                 """.formatted(lnsPort, SECRET, lnsPort, SECRET));
-        return load(file);
+        return load(file, sets);
     }
 }
