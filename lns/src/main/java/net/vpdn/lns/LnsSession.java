@@ -147,6 +147,24 @@ public final class LnsSession implements IpPort {
         }
     }
 
+    /**
+     * Ends the session for {@code cause} without waiting for the peer (admin clear, RADIUS
+     * Disconnect, shutdown): sends LCP Terminate-Request as notice, releases everything and clears
+     * the call with a CDN at once. Later calls do nothing.
+     */
+    public void abort(TerminateCause cause) {
+        if (access.isClosed()) {
+            return;
+        }
+        if (closing == null) {
+            closing = Objects.requireNonNull(cause, "cause");
+        }
+        if (!lowerGone) {
+            apply(access.ppp().close());
+        }
+        finish(closing);
+    }
+
     @Override
     public void transmitIpv4(ByteBuf packet) {
         if (lowerGone) {

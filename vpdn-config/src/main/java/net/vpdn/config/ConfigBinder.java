@@ -47,7 +47,10 @@ final class ConfigBinder {
     static L2tpSettings l2tp(Section s) {
         Duration initial = s.get("retransmit-initial", Defaults.RETRANSMIT_INITIAL, positive());
         Duration cap = s.get("retransmit-cap", Defaults.RETRANSMIT_CAP, positive());
-        if (cap.compareTo(initial) < 0) {
+        if (cap.compareTo(Duration.ofSeconds(8)) < 0) {
+            // RFC 2661 §5.8: the retransmission cap MUST be no less than 8 seconds.
+            s.error("retransmit-cap", "must be at least 8s (RFC 2661 §5.8), got " + cap.toMillis() + " ms");
+        } else if (cap.compareTo(initial) < 0) {
             s.error("retransmit-cap", "must not be below retransmit-initial (" + initial.toMillis() + " ms)");
         }
         return new L2tpSettings(

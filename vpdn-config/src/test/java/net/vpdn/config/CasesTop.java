@@ -33,8 +33,10 @@ final class CasesTop {
                 error("listen port out of range", LAC + LAC_GROUP + "l2tp:\n  listen-port: 65536\n",
                         "l2tp.listen-port", "must be between 0 and 65535, got 65536"),
                 error("retransmit cap below initial", LAC + LAC_GROUP
-                                + "l2tp:\n  retransmit-initial: 4s\n  retransmit-cap: 2000ms\n",
-                        "l2tp.retransmit-cap", "must not be below retransmit-initial (4000 ms)"),
+                                + "l2tp:\n  retransmit-initial: 10s\n  retransmit-cap: 9s\n",
+                        "l2tp.retransmit-cap", "must not be below retransmit-initial (10000 ms)"),
+                error("retransmit cap below the RFC minimum", LAC + LAC_GROUP + "l2tp:\n  retransmit-cap: 4s\n",
+                        "l2tp.retransmit-cap", "must be at least 8s (RFC 2661 §5.8), got 4000 ms"),
                 error("list where a value belongs", "role: lac\nhostname: [a, b]\n" + LAC_GROUP,
                         "hostname", "expected a single value, found a list"),
                 error("value where a section belongs", LAC + LAC_GROUP + "l2tp: 5\n",

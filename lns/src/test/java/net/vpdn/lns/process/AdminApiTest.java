@@ -1,0 +1,99 @@
+package net.vpdn.lns.process;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import net.vpdn.aaa.acct.AccountingRecord;
+import net.vpdn.vtemplate.TerminateCause;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+@DisplayName("The LNS process's admin API over loopback HTTP")
+class AdminApiTest {
+    static final String TOKEN = "admin-token-1";
+
+    @TempDir
+    Path dir;
+    final ProcessFixture fixture = new ProcessFixture();
+    final HttpClient http = HttpClient.newHttpClient();
+
+    private HttpResponse<String> call(LnsProcess lns, String method, String path, String token) throws Exception {
+        var a = lns.adminAddress().orElseThrow();
+        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + a.getPort() + path))
+                .method(method, HttpRequest.BodyPublishers.noBody());
+        if (token != null) {
+            b.header("Authorization", "Bearer " + token);
+        }
+        return http.send(b.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    private LnsProcess start(String... extra) throws Exception {
+        String[] sets = new String[extra.length + 3];
+        sets[0] = "admin.enabled=true";
+        sets[1] = "admin.port=0";
+        sets[2] = "admin.token=" + TOKEN;
+        System.arraycopy(extra, 0, sets, 3, extra.length);
+        return fixture.start(dir, sets);
+    }
+
+    @Test
+    @DisplayName("lists tunnels and sessions with user, Virtual-Access and address, and clears a session with Admin-Reset")
+    void listAndClear() throws Exception {
+        try (TestLac lac = new TestLac(); LnsProcess lns = start()) {
+            var ipcp = lac.dialToIpcp(lac.tunnel(lns.l2tpAddress()), "alice@example.com", "alice-password");
+            AccountingRecord start = fixture.next();
+
+            assertThat(call(lns, "GET", "/api/sessions", null).statusCode()).as("no token").isEqualTo(401);
+            var sessions = call(lns, "GET", "/api/sessions", TOKEN);
+            assertThat(sessions.statusCode()).isEqualTo(200);
+            assertThat(sessions.body()).contains("\"role\":\"lns\"", "\"user\":\"alice@example.com\"",
+                    "\"interfaceName\":\"Virtual-Access1\"", "\"address\":\"" + ipcp.localAddress() + "\"",
+                    "\"calling\":\"5551234\"", "\"state\":\"established\"");
+            var tunnels = call(lns, "GET", "/api/tunnels", TOKEN);
+            assertThat(tunnels.body()).contains("\"peerHostName\":\"lac1\"", "\"groupName\":\"from-lac1\"", "\"sessions\":1");
+
+            String sessionId = start.tunnel().orElseThrow().connectionId().split("/")[1];
+            assertThat(call(lns, "DELETE", "/api/sessions/" + sessionId, TOKEN).statusCode()).isEqualTo(204);
+            AccountingRecord stop = fixture.next();
+            assertThat(stop.terminateCause()).hasValue(TerminateCause.ADMIN_RESET.radiusValue());
+            lac.awaitCallDown();
+            assertThat(call(lns, "DELETE", "/api/sessions/" + sessionId, TOKEN).statusCode()).isEqualTo(404);
+            LnsProcessTest.assertNoLeaks(lns);
+        }
+    }
+
+    @Test
+    @DisplayName("DELETE /api/tunnels/{id} sends StopCCN to the LAC")
+    void clearTunnel() throws Exception {
+        try (TestLac lac = new TestLac(); LnsProcess lns = start()) {
+            lac.tunnel(lns.l2tpAddress());
+            int id = lns.tunnels().getFirst().localId();
+            assertThat(call(lns, "DELETE", "/api/tunnels/" + id, TOKEN).statusCode()).isEqualTo(204);
+            assertThat(lac.awaitTunnelDown().resultCode()).isEqualTo(1);
+        }
+    }
+
+    @Test
+    @DisplayName("POST /api/reload re-reads the file: live keys applied, restart keys reported, a bad file changes nothing")
+    void reload() throws Exception {
+        try (LnsProcess lns = start()) {
+            ProcessFixture.write(dir, ProcessFixture.YAML.replace("terminate-from: [lac1]", "terminate-from: [lac1, lac2]")
+                    .replace("listen-port: 0", "listen-port: 0\n  hello-interval-typo: 1s"));
+            var bad = call(lns, "POST", "/api/reload", TOKEN);
+            assertThat(bad.body()).contains("hello-interval-typo");
+            assertThat(lns.config().acceptDialinGroups().getFirst().terminateFrom()).containsExactly("lac1");
+
+            ProcessFixture.write(dir, ProcessFixture.YAML.replace("terminate-from: [lac1]", "terminate-from: [lac1, lac2]")
+                    .replace("hostname: lns1", "hostname: lns2"));
+            var ok = call(lns, "POST", "/api/reload", TOKEN);
+            assertThat(ok.statusCode()).isEqualTo(200);
+            assertThat(ok.body()).contains("vpdn-groups[from-lac1].terminate-from", "\"restartRequired\":[\"hostname\"");
+            assertThat(lns.config().acceptDialinGroups().getFirst().terminateFrom()).containsExactly("lac1", "lac2");
+        }
+    }
+}
