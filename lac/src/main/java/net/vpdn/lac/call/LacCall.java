@@ -152,7 +152,7 @@ final class LacCall implements LineHandler, SessionListener, TunnelPool.Waiter {
     private void pppDown(PppOutput.LinkDown d) {
         if (state != CallState.PPP) return;
         service.counters().pppFailed();
-        LOG.info("line {}: PPP ended before hand-off: {} {}", line.identity().lineId(), d.failure().map(Enum::name).orElse(""), d.detail());
+        LOG.info("event=ppp-failed line={} failure={} detail='{}'", line.identity().lineId(), d.failure().map(Enum::name).orElse(""), d.detail());
         line.hangup(HangupCause.PPP_FAILED);
         finish();
     }
@@ -257,8 +257,8 @@ final class LacCall implements LineHandler, SessionListener, TunnelPool.Waiter {
         if (state != CallState.PLACING) return;
         state = CallState.RELAY;
         service.counters().connected();
-        LOG.debug("line {} user '{}' connected: tunnel {} session {} to {}", line.identity().lineId(), user,
-                tunnel.localId(), s.localId(), tunnel.peer());
+        LOG.info("event=call-connected line={} user='{}' group={} tunnel={} session={} lns={}", line.identity().lineId(), user,
+                reserved == null ? "" : reserved.groupName(), tunnel.localId(), s.localId(), tunnel.peer());
     }
 
     @Override
@@ -270,7 +270,7 @@ final class LacCall implements LineHandler, SessionListener, TunnelPool.Waiter {
             case RELAY -> {
                 service.counters().clearedByNetwork();
                 boolean tunnelDown = s.tunnel().state() != TunnelState.ESTABLISHED;
-                LOG.debug("line {} user '{}': {} ({})", line.identity().lineId(), user,
+                LOG.info("event=call-cleared-by-network line={} user='{}' cause='{}' detail='{}'", line.identity().lineId(), user,
                         tunnelDown ? "tunnel down" : "LNS cleared the call", why);
                 line.send(SubscriberNotices.terminateRequest(1, tunnelDown ? "tunnel down" : "call cleared"));
                 line.hangup(tunnelDown ? HangupCause.TUNNEL_DOWN : HangupCause.LNS_CLEARED);
@@ -295,7 +295,7 @@ final class LacCall implements LineHandler, SessionListener, TunnelPool.Waiter {
     private void refuse(RefusalReason reason, String detail) {
         service.counters().refused(reason);
         LineIdentity id = line.identity();
-        LOG.info("call refused: line {} user '{}' calling '{}' called '{}': {}: {}", id.lineId(), user,
+        LOG.info("event=call-refused line={} user='{}' calling='{}' called='{}' reason={} detail='{}'", id.lineId(), user,
                 id.callingNumber(), id.calledNumber(), reason, detail);
         handOff.auth().ifPresent(a -> line.send(SubscriberNotices.authFailure(a, Math.max(papIdentifier, 0),
                 "VPDN refused: " + reason)));
@@ -321,7 +321,28 @@ final class LacCall implements LineHandler, SessionListener, TunnelPool.Waiter {
         unreserve();
         if (session != null) session.attach(null);
         if (tunnel != null) service.pool().callEnded(tunnel);
-        service.callFinished();
+        service.callFinished(this);
+    }
+
+    /** Clears the call from our side: CDN to the LNS if placed, Terminate-Request and hang-up to the subscriber. */
+    void clear(String why) {
+        if (state == CallState.DONE || state == CallState.CLEARING) return;
+        if (session != null) {
+            if (state == CallState.RELAY) service.counters().clearedByNetwork();
+            session.close(CdnResult.ADMINISTRATIVE, ErrorCode.NO_GENERAL_ERROR, why);
+        }
+        LOG.info("event=call-cleared line={} user='{}' state={} why='{}'", line.identity().lineId(), user, state, why);
+        line.send(SubscriberNotices.terminateRequest(1, why));
+        line.hangup(HangupCause.ADMINISTRATIVE);
+        finish();
+    }
+
+    CallView view() {
+        LineIdentity id = line.identity();
+        return new CallView(id.lineId(), user, id.callingNumber(), id.calledNumber(), state,
+                reserved == null ? "" : reserved.groupName(),
+                tunnel == null ? 0 : tunnel.localId(), session == null ? 0 : session.localId(),
+                session == null ? 0 : session.peerId(), tunnel == null ? java.util.Optional.empty() : java.util.Optional.of(tunnel.peer()));
     }
 
     @Override

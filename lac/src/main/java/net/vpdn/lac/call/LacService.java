@@ -28,6 +28,7 @@ public final class LacService implements AccessListener {
     private final PppRandom random;
     private final LacCounters counters;
     private final Map<String, Integer> groupCalls = new HashMap<>();
+    private final java.util.Set<LacCall> calls = new java.util.LinkedHashSet<>();
     private int activeCalls;
 
     public LacService(LacCallConfig config, TunnelSelector selector, TunnelPool pool, CallLoop loop, DataPath data,
@@ -45,7 +46,9 @@ public final class LacService implements AccessListener {
     public void lineUp(AccessLine line) {
         activeCalls++;
         counters.offered();
-        new LacCall(this, line).start();
+        LacCall call = new LacCall(this, line);
+        calls.add(call);
+        call.start();
     }
 
     @Override
@@ -98,7 +101,33 @@ public final class LacService implements AccessListener {
         return groupCalls.getOrDefault(groupName, 0);
     }
 
-    void callFinished() {
+    void callFinished(LacCall call) {
         activeCalls--;
+        calls.remove(call);
+    }
+
+    /** What every call in progress is doing, for the admin API; on the loop. */
+    public java.util.List<CallView> calls() {
+        return calls.stream().map(LacCall::view).toList();
+    }
+
+    /** The call a session carries, if it is one of ours; on the loop. */
+    public java.util.Optional<CallView> callOf(Session session) {
+        return session.attachment() instanceof LacCall c ? java.util.Optional.of(c.view()) : java.util.Optional.empty();
+    }
+
+    /** Clears the call {@code session} carries (admin clear); false when it carries none of ours. On the loop. */
+    public boolean clear(Session session, String why) {
+        if (!(session.attachment() instanceof LacCall c)) return false;
+        c.clear(why);
+        return true;
+    }
+
+    /**
+     * Clears every call (shutdown, admin clear): connected ones with CDN (result 3, administrative,
+     * RFC 2661 §4.4.2), the subscriber told with LCP Terminate-Request; on the loop.
+     */
+    public void clearAll(String why) {
+        for (LacCall c : java.util.List.copyOf(calls)) c.clear(why);
     }
 }

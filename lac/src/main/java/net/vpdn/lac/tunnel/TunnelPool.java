@@ -153,7 +153,7 @@ public final class TunnelPool {
         cancel(e.connectTimer);
         forget(e);
         deadUntil.put(e.endpoint.address(), loop.nanoTime() + config.holdDown().toNanos());
-        LOG.warn("LNS {} failed ({}); held down for {}", e.endpoint.address(), why, config.holdDown());
+        LOG.warn("event=lns-failed lns={} detail='{}' hold-down={}", e.endpoint.address(), why, config.holdDown());
         List<Attempt> waiting = new ArrayList<>(e.waiters);
         e.waiters.clear();
         for (Attempt a : waiting) {

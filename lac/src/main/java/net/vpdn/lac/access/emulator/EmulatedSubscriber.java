@@ -48,6 +48,8 @@ final class EmulatedSubscriber {
     private boolean authFailureSeen;
     private boolean hangingUp;
     private boolean done;
+    private long dialledAt;
+    private long ipcpUpAt = -1;
 
     EmulatedSubscriber(CallLoop loop, AccessListener listener, SubscriberProfile profile, LineIdentity identity,
                        PppSessionConfig config, PppRandom random, Consumer<SubscriberReport> reports, int echoId) {
@@ -62,6 +64,7 @@ final class EmulatedSubscriber {
 
     /** Dials: the LAC gets the line, then our LCP starts. */
     void dial() {
+        dialledAt = loop.nanoTime();
         listener.lineUp(line);
         apply(ppp.lowerUp());
     }
@@ -115,12 +118,17 @@ final class EmulatedSubscriber {
     private void ipcpUp(PppOutput.Ipv4Up up) {
         address = Optional.of(up.addresses().localAddress());
         gateway = Optional.of(up.addresses().peerAddress());
+        ipcpUpAt = loop.nanoTime();
         pingOrHangUp();
     }
 
     private void pingOrHangUp() {
-        if (pingsSent >= profile.pings() || pingsAnswered < pingsSent) {
+        if (pingsAnswered < pingsSent) {
             hangUp();
+            return;
+        }
+        if (pingsSent >= profile.pings()) {
+            holdThenHangUp();
             return;
         }
         pingsSent++;
@@ -141,6 +149,18 @@ final class EmulatedSubscriber {
             if (pingTimer != null) pingTimer.cancel();
             pingOrHangUp();
         }
+    }
+
+    /** Keeps the call up until {@code hold} has passed since IPCP opened. */
+    private void holdThenHangUp() {
+        long left = ipcpUpAt + profile.hold().toNanos() - loop.nanoTime();
+        if (left <= 0) {
+            hangUp();
+            return;
+        }
+        pingTimer = loop.schedule(java.time.Duration.ofNanos(left), () -> {
+            if (!done) hangUp();
+        });
     }
 
     private void hangUp() {
@@ -167,7 +187,8 @@ final class EmulatedSubscriber {
         for (PppTimer t : PppTimer.values()) cancel(t);
         if (pingTimer != null) pingTimer.cancel();
         reports.accept(new SubscriberReport(profile.user(), address.isPresent(), address, gateway, pingsSent,
-                pingsAnswered, terminateSeen, authFailureSeen, droppedBy));
+                pingsAnswered, terminateSeen, authFailureSeen, droppedBy,
+                ipcpUpAt < 0 ? Optional.empty() : Optional.of(java.time.Duration.ofNanos(ipcpUpAt - dialledAt))));
     }
 
     /** The in-process line between this subscriber and the LAC. */

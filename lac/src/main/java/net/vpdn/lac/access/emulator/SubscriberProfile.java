@@ -15,9 +15,10 @@ import net.vpdn.ppp.lcp.AuthMethod;
  * @param auth          the one method the subscriber agrees to authenticate with
  * @param pings         ICMP echoes to the LNS once IPCP is up, one after the other
  * @param pingTimeout   how long each echo waits for its reply
+ * @param hold          how long the call stays up after IPCP opened (pings included) before hanging up
  */
 public record SubscriberProfile(String user, Secret password, String callingNumber, String calledNumber,
-                                AuthMethod auth, int pings, Duration pingTimeout) {
+                                AuthMethod auth, int pings, Duration pingTimeout, Duration hold) {
     public SubscriberProfile {
         Objects.requireNonNull(user, "user");
         Objects.requireNonNull(password, "password");
@@ -25,12 +26,20 @@ public record SubscriberProfile(String user, Secret password, String callingNumb
         Objects.requireNonNull(calledNumber, "calledNumber");
         Objects.requireNonNull(auth, "auth");
         Objects.requireNonNull(pingTimeout, "pingTimeout");
+        Objects.requireNonNull(hold, "hold");
+        if (hold.isNegative()) throw new IllegalArgumentException("hold must not be negative");
         if (pings < 0) throw new IllegalArgumentException("pings must not be negative");
+    }
+
+    /** A subscriber that hangs up as soon as its pings are done. */
+    public SubscriberProfile(String user, Secret password, String callingNumber, String calledNumber, AuthMethod auth,
+                             int pings, Duration pingTimeout) {
+        this(user, password, callingNumber, calledNumber, auth, pings, pingTimeout, Duration.ZERO);
     }
 
     @Override
     public String toString() {
         return "SubscriberProfile[user=" + user + ", calling=" + callingNumber + ", called=" + calledNumber
-                + ", auth=" + auth + ", pings=" + pings + "]";
+                + ", auth=" + auth + ", pings=" + pings + ", hold=" + hold + "]";
     }
 }

@@ -1,5 +1,6 @@
 package net.vpdn.lac.access.emulator;
 
+import java.time.Duration;
 import java.util.Optional;
 import net.vpdn.lac.access.HangupCause;
 import net.vpdn.ppp.ipcp.Ipv4Address;
@@ -16,10 +17,11 @@ import net.vpdn.ppp.ipcp.Ipv4Address;
  * @param terminateRequestSeen whether the network sent us an LCP Terminate-Request
  * @param authFailureSeen      whether we saw CHAP Failure or PAP Authenticate-Nak
  * @param droppedBy            who dropped the line: empty when we hung up, else the LAC's cause
+ * @param setupTime            from dialling to IPCP opened, when it opened
  */
 public record SubscriberReport(String user, boolean ipcpUp, Optional<Ipv4Address> address, Optional<Ipv4Address> gateway,
                                int pingsSent, int pingsAnswered, boolean terminateRequestSeen, boolean authFailureSeen,
-                               Optional<HangupCause> droppedBy) {
+                               Optional<HangupCause> droppedBy, Optional<Duration> setupTime) {
 
     /** IPCP came up, every echo was answered and we hung up ourselves. */
     public boolean succeeded() {

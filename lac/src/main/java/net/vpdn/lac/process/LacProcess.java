@@ -1,0 +1,232 @@
+package net.vpdn.lac.process;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetSocketAddress;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Supplier;
+import net.vpdn.admin.AdminServer;
+import net.vpdn.admin.AdminToken;
+import net.vpdn.config.VpdnConfig;
+import net.vpdn.l2tp.RandomSource;
+import net.vpdn.l2tp.engine.CallAcceptor;
+import net.vpdn.l2tp.engine.Tunnel;
+import net.vpdn.l2tp.engine.TunnelListener;
+import net.vpdn.l2tp.io.NettyL2tpEndpoint;
+import net.vpdn.lac.access.emulator.SubscriberEmulator;
+import net.vpdn.lac.access.emulator.SubscriberReport;
+import net.vpdn.lac.call.CallView;
+import net.vpdn.lac.call.DataPath;
+import net.vpdn.lac.call.LacCounters;
+import net.vpdn.lac.call.LacService;
+import net.vpdn.lac.loop.CallLoop;
+import net.vpdn.lac.select.TunnelSelector;
+import net.vpdn.lac.tunnel.TunnelPool;
+import net.vpdn.ppp.PppRandom;
+import net.vpdn.runtime.EngineSettings;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * A running LAC: the L2TP endpoint on the configured address, the tunnel selection of
+ * {@link TunnelAuthorization}, the tunnel pool with the configured timers, the call service, the
+ * built-in subscriber emulator as access medium (when asked for), and the metrics listener.
+ * {@link #close()} clears every call with CDN and every tunnel with StopCCN before it stops.
+ */
+public final class LacProcess implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger("vpdn.lac");
+    /** How long shutdown waits for the LNSs to acknowledge our StopCCNs. */
+    public static final Duration SHUTDOWN_GRACE = Duration.ofSeconds(3);
+
+    private final VpdnConfig config;
+    private final AccessOptions access;
+    private final NettyL2tpEndpoint endpoint;
+    private final LacService service;
+    private final TunnelAuthorization authorization;
+    private final ConcurrentLinkedQueue<SubscriberReport> reports = new ConcurrentLinkedQueue<>();
+    private final CompletableFuture<List<SubscriberReport>> finished = new CompletableFuture<>();
+    private final AtomicBoolean closed = new AtomicBoolean();
+    private SubscriberEmulator emulator;
+    private LacMetrics metrics;
+    private LacAdminModel adminModel;
+    private AdminServer admin;
+
+    private LacProcess(VpdnConfig config, AccessOptions access, NettyL2tpEndpoint endpoint, LacService service,
+                       TunnelAuthorization authorization) {
+        this.config = config;
+        this.access = access;
+        this.endpoint = endpoint;
+        this.service = service;
+        this.authorization = authorization;
+    }
+
+    /** Starts the LAC of {@code config} with {@code access} as its access side. */
+    public static LacProcess start(VpdnConfig config, AccessOptions access) throws InterruptedException {
+        TunnelAuthorization authorization = TunnelAuthorization.open(config);
+        try {
+            return start(config, access, authorization);
+        } catch (InterruptedException | RuntimeException e) {
+            authorization.close();
+            throw e;
+        }
+    }
+
+    private static LacProcess start(VpdnConfig config, AccessOptions access, TunnelAuthorization authorization)
+            throws InterruptedException {
+        LacService[] ref = new LacService[1];
+        InetSocketAddress bind = new InetSocketAddress(config.l2tp().listenAddress(), config.l2tp().listenPort());
+        NettyL2tpEndpoint endpoint = NettyL2tpEndpoint.start(bind, EngineSettings.engine(config), RandomSource.secure(),
+                new NettyL2tpEndpoint.Handlers(null, CallAcceptor.REFUSE, TunnelListener.NONE,
+                        (s, f) -> ref[0].dataHandler().onFrame(s, f)));
+        CallLoop loop = CallLoop.of(endpoint);
+        TunnelSelector selector = authorization.selector();
+        TunnelPool pool = new TunnelPool(endpoint.engine(), loop, RandomSource.secure(), GroupMapping.poolConfig(config));
+        LacService service = new LacService(GroupMapping.callConfig(config), selector, pool, loop, DataPath.of(endpoint),
+                PppRandom.secure(), new LacCounters());
+        ref[0] = service;
+        LacProcess process = new LacProcess(config, access, endpoint, service, authorization);
+        try {
+            process.startMetrics();
+            process.startAdmin();
+        } catch (RuntimeException e) {
+            process.close();
+            throw e;
+        }
+        process.startAccess(loop);
+        LOG.info("event=started hostname={} l2tp={} groups={} tunnel-authorization={} subscribers={}", config.hostname(),
+                endpoint.localAddress(), config.requestDialinGroups().size(), config.aaa().tunnelAuthorization().methods(),
+                access.subscribers().size());
+        return process;
+    }
+
+    private void startMetrics() {
+        if (!config.metrics().enabled()) return;
+        try {
+            metrics = LacMetrics.start(new InetSocketAddress(config.metrics().address(), config.metrics().port()),
+                    service.counters(), () -> onLoop(() -> new LacMetrics.Gauges(service.activeCalls(), service.pool().tunnelCount())));
+        } catch (IOException e) {
+            throw new UncheckedIOException("metrics listener " + config.metrics().address() + ":" + config.metrics().port(), e);
+        }
+    }
+
+    private void startAdmin() {
+        adminModel = new LacAdminModel(endpoint, service);
+        if (!config.admin().enabled()) return;
+        AdminServer.Builder b = AdminServer.builder(adminModel)
+                .bind(new InetSocketAddress(config.admin().address(), config.admin().port()));
+        config.admin().token().ifPresent(t -> b.token(AdminToken.of(t.reveal())));
+        admin = b.start();
+        adminModel.ready(true);
+    }
+
+    private void startAccess(CallLoop loop) {
+        if (access.subscribers().isEmpty()) return;
+        int expected = access.subscribers().size();
+        emulator = new SubscriberEmulator(loop, access.subscribers(), access.rate(), PppRandom.secure(), r -> {
+            reports.add(r);
+            LOG.info("event=subscriber-done user='{}' ipcp={} address={} pings={}/{} dropped-by={}", r.user(), r.ipcpUp(),
+                    r.address().map(Object::toString).orElse("-"), r.pingsAnswered(), r.pingsSent(),
+                    r.droppedBy().map(Enum::name).orElse("-"));
+            if (reports.size() == expected) finished.complete(List.copyOf(reports));
+        });
+        endpoint.execute(() -> emulator.start(service));
+    }
+
+    public InetSocketAddress l2tpAddress() {
+        return endpoint.localAddress();
+    }
+
+    /** The admin API's address, when it is enabled. */
+    public Optional<InetSocketAddress> adminAddress() {
+        return Optional.ofNullable(admin).map(AdminServer::localAddress);
+    }
+
+    public Optional<InetSocketAddress> metricsAddress() {
+        return Optional.ofNullable(metrics).map(LacMetrics::address);
+    }
+
+    public AccessOptions access() {
+        return access;
+    }
+
+    public VpdnConfig config() {
+        return config;
+    }
+
+    public LacCounters counters() {
+        return service.counters();
+    }
+
+    /** Completes when every emulated subscriber has reported (never, without an emulator). */
+    public CompletableFuture<List<SubscriberReport>> finished() {
+        return finished;
+    }
+
+    /** The emulated subscribers' outcome so far. */
+    public EmulatorSummary summary() {
+        return new EmulatorSummary(access.subscribers().size(), new ArrayList<>(reports), service.counters().refusals());
+    }
+
+    /** The calls in progress. */
+    public List<CallView> calls() {
+        return onLoop(service::calls);
+    }
+
+    /** The tunnels of the endpoint, as the engine holds them. */
+    public List<TunnelView> tunnels() {
+        return onLoop(() -> endpoint.engine().tunnels().stream().map(TunnelView::of).toList());
+    }
+
+    /** Runs {@code task} on the LAC's loop and waits for its result. */
+    public <T> T onLoop(Supplier<T> task) {
+        return endpoint.call(task).join();
+    }
+
+    /** Clears every call with CDN and every tunnel with StopCCN, waits for the acknowledgements, stops. */
+    @Override
+    public void close() {
+        if (!closed.compareAndSet(false, true)) return;
+        if (adminModel != null) adminModel.ready(false);
+        LOG.info("event=stopping calls={} tunnels={}", service.activeCalls(), service.pool().tunnelCount());
+        try {
+            endpoint.call(() -> {
+                if (emulator != null) emulator.close();
+                service.clearAll("LAC shutting down");
+                return null;
+            }).join();
+        } finally {
+            endpoint.close(SHUTDOWN_GRACE);
+            authorization.close();
+            if (metrics != null) metrics.close();
+            if (admin != null) admin.close();
+            finished.complete(List.copyOf(reports));
+        }
+        LOG.info("event=stopped offered={} connected={} refused={}", service.counters().callsOffered(),
+                service.counters().callsConnected(), service.counters().refusals());
+    }
+
+    /**
+     * One tunnel as the admin API shows it.
+     *
+     * @param localId   our tunnel id
+     * @param peerId    the LNS's tunnel id
+     * @param peer      the LNS's address
+     * @param peerName  the LNS's host name
+     * @param state     the control connection's state
+     * @param sessions  sessions in the tunnel
+     * @param uptime    time since the tunnel was established
+     */
+    public record TunnelView(int localId, int peerId, InetSocketAddress peer, String peerName, String state, int sessions,
+                             Duration uptime) {
+        static TunnelView of(Tunnel t) {
+            return new TunnelView(t.localId(), t.peerId(), t.peer(), t.peerHostName() == null ? "" : t.peerHostName(),
+                    t.state().name(), t.sessionCount(), Duration.ofNanos(t.uptimeNanos()));
+        }
+    }
+}

@@ -1,0 +1,102 @@
+package net.vpdn.lac.process;
+
+import io.netty.channel.EventLoopGroup;
+import io.netty.channel.MultiThreadIoEventLoopGroup;
+import io.netty.channel.nio.NioIoHandler;
+import java.net.InetSocketAddress;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+import net.vpdn.aaa.TunnelAuthorizer;
+import net.vpdn.aaa.radius.RadiusBackend;
+import net.vpdn.aaa.radius.RadiusClient;
+import net.vpdn.aaa.radius.RadiusServer;
+import net.vpdn.aaa.radius.RadiusSettings;
+import net.vpdn.aaa.radius.RadiusStats;
+import net.vpdn.config.AaaMethod;
+import net.vpdn.config.VpdnConfig;
+import net.vpdn.lac.select.TunnelSelector;
+import net.vpdn.ppp.PppRandom;
+import net.vpdn.ppp.auth.Secret;
+
+/**
+ * Where the LAC's calls find their tunnels: the {@code aaa.tunnel-authorization} method list over the
+ * local vpdn-groups and, when it names {@code radius}, a RADIUS client (on its own event loop) asking
+ * for RFC 2868 tunnel attributes by domain or DNIS.
+ */
+public final class TunnelAuthorization implements AutoCloseable {
+    /**
+     * The User-Password of a domain lookup. RADIUS servers set up for Cisco LACs expect {@code cisco}
+     * (IOS sends it unless told otherwise), so we do the same.
+     */
+    public static final String DOMAIN_LOOKUP_PASSWORD = "cisco";
+
+    private final TunnelSelector selector;
+    private final EventLoopGroup group;
+    private final RadiusClient client;
+
+    private TunnelAuthorization(TunnelSelector selector, EventLoopGroup group, RadiusClient client) {
+        this.selector = selector;
+        this.group = group;
+        this.client = client;
+    }
+
+    /** Starts RADIUS when the method list names it. */
+    public static TunnelAuthorization open(VpdnConfig config) throws InterruptedException {
+        if (!config.aaa().tunnelAuthorization().uses(AaaMethod.RADIUS) || config.radiusServers().isEmpty()) {
+            return new TunnelAuthorization(selector(config, null), null, null);
+        }
+        EventLoopGroup group = new MultiThreadIoEventLoopGroup(1, NioIoHandler.newFactory());
+        try {
+            RadiusSettings settings = radiusSettings(config);
+            RadiusClient client = RadiusClient.open(settings, group.next(), PppRandom.secure(), System::nanoTime, new RadiusStats());
+            RadiusBackend radius = new RadiusBackend(client, settings, Secret.of(DOMAIN_LOOKUP_PASSWORD), System::nanoTime);
+            return new TunnelAuthorization(selector(config, radius), group, client);
+        } catch (InterruptedException | RuntimeException e) {
+            group.shutdownGracefully(0, 1, TimeUnit.SECONDS);
+            throw e;
+        }
+    }
+
+    /**
+     * The selector for {@code config}: the local groups alone when the list is {@code [local]} (or
+     * empty), else the method list in its order with {@code radius} as the RADIUS method.
+     */
+    public static TunnelSelector selector(VpdnConfig config, TunnelAuthorizer radius) {
+        var local = GroupMapping.localSelector(config);
+        List<AaaMethod> methods = config.aaa().tunnelAuthorization().methods();
+        if (radius == null || !methods.contains(AaaMethod.RADIUS)) return local;
+        List<MethodListSelector.Method> list = new ArrayList<>();
+        for (AaaMethod m : methods) {
+            list.add(switch (m) {
+                case LOCAL -> MethodListSelector.local(local);
+                case RADIUS -> MethodListSelector.radius(radius, config.hostname());
+            });
+        }
+        return new MethodListSelector(list);
+    }
+
+    /** The configured servers; timeout, retries and dead time of the first apply to all (one client). */
+    static RadiusSettings radiusSettings(VpdnConfig config) {
+        List<RadiusServer> servers = new ArrayList<>();
+        for (net.vpdn.config.RadiusServer s : config.radiusServers()) {
+            servers.add(new RadiusServer(s.name(), new InetSocketAddress(s.address(), s.authPort()),
+                    new InetSocketAddress(s.address(), s.acctPort()), Secret.ofBytes(s.secret().bytes())));
+        }
+        net.vpdn.config.RadiusServer first = config.radiusServers().getFirst();
+        RadiusSettings d = RadiusSettings.defaults(servers, config.hostname());
+        return new RadiusSettings(servers, first.timeout(), first.retries() + 1, first.deadTime(), d.sourceSockets(),
+                d.maxWaiting(), Optional.of(config.hostname()), false);
+    }
+
+    public TunnelSelector selector() {
+        return selector;
+    }
+
+    @Override
+    public void close() {
+        if (client != null) client.close();
+        if (group != null) group.shutdownGracefully(0, 1, TimeUnit.SECONDS).syncUninterruptibly();
+    }
+}

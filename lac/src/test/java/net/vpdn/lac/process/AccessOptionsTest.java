@@ -1,0 +1,120 @@
+package net.vpdn.lac.process;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+import net.vpdn.lac.access.HangupCause;
+import net.vpdn.lac.access.emulator.SubscriberProfile;
+import net.vpdn.lac.access.emulator.SubscriberReport;
+import net.vpdn.lac.select.RefusalReason;
+import net.vpdn.ppp.ipcp.Ipv4Address;
+import net.vpdn.ppp.lcp.AuthMethod;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+@DisplayName("The LAC's emulator options and --once summary")
+class AccessOptionsTest {
+    static AccessOptions ok(String... args) {
+        AccessOptions.Parsed p = AccessOptions.parse(List.of(args));
+        assertThat(p).isInstanceOf(AccessOptions.Parsed.Ok.class);
+        return ((AccessOptions.Parsed.Ok) p).options();
+    }
+
+    @Nested
+    @DisplayName("parsing")
+    class Parsing {
+        @Test
+        @DisplayName("generated subscribers take the format, password, auth, pings, hold and DNIS given")
+        void generated() {
+            AccessOptions a = ok("--subscribers", "3", "--user-format", "u%d@corp.example", "--password=pw", "--auth", "pap",
+                    "--rate", "50/s", "--hold", "5s", "--pings", "2", "--called", "5551234", "--once");
+            assertThat(a.subscribers()).extracting(SubscriberProfile::user)
+                    .containsExactly("u1@corp.example", "u2@corp.example", "u3@corp.example");
+            SubscriberProfile p = a.subscribers().getFirst();
+            assertThat(p.password().text()).isEqualTo("pw");
+            assertThat(p.auth()).isEqualTo(AuthMethod.PAP);
+            assertThat(p.hold()).isEqualTo(Duration.ofSeconds(5));
+            assertThat(p.pings()).isEqualTo(2);
+            assertThat(p.calledNumber()).isEqualTo("5551234");
+            assertThat(a.rate()).isEqualTo(50.0);
+            assertThat(a.once()).isTrue();
+        }
+
+        @Test
+        @DisplayName("--user entries are cycled up to --subscribers, each with its own password")
+        void users() {
+            AccessOptions a = ok("--user", "alice@example.com:a-pw", "--user", "bob@example.com:b:pw", "--subscribers", "3");
+            assertThat(a.subscribers()).extracting(SubscriberProfile::user)
+                    .containsExactly("alice@example.com", "bob@example.com", "alice@example.com");
+            assertThat(a.subscribers().get(1).password().text()).as("only the first colon splits").isEqualTo("b:pw");
+            assertThat(ok("--user", "x@y:z").subscribers()).hasSize(1);
+        }
+
+        @ParameterizedTest(name = "{0} {1} -> {2}")
+        @CsvSource(delimiter = '|', value = {
+            "--rate|fast|not a positive rate",
+            "--rate|0|not a positive rate",
+            "--hold|1m30s|not a duration",
+            "--auth|mschap|not chap or pap",
+            "--subscribers|-1|not 0..100000",
+            "--user|alice|give NAME:PASSWORD",
+            "--called|555-1234|not digits",
+            "--user-format|user%s%s|not a format",
+            "--colour|red|unknown option",
+        })
+        @DisplayName("a bad value is refused, naming the option and the problem")
+        void refused(String option, String value, String problem) {
+            AccessOptions.Parsed p = AccessOptions.parse(List.of(option, value));
+            assertThat(p).isInstanceOfSatisfying(AccessOptions.Parsed.Error.class,
+                    e -> assertThat(e.message()).startsWith(option + ":").contains(problem));
+        }
+
+        @Test
+        @DisplayName("--once with no subscriber, a missing value and a stray word are refused")
+        void otherErrors() {
+            assertThat(AccessOptions.parse(List.of("--once"))).isInstanceOf(AccessOptions.Parsed.Error.class);
+            assertThat(AccessOptions.parse(List.of("--pings"))).isInstanceOf(AccessOptions.Parsed.Error.class);
+            assertThat(AccessOptions.parse(List.of("dial"))).isInstanceOf(AccessOptions.Parsed.Error.class);
+            assertThat(ok().subscribers()).isEmpty();
+        }
+    }
+
+    @Nested
+    @DisplayName("the summary")
+    class Summary {
+        static SubscriberReport report(String user, long setupMs, boolean ok) {
+            return new SubscriberReport(user, ok, ok ? Optional.of(Ipv4Address.of("10.0.0.2")) : Optional.empty(),
+                    Optional.empty(), ok ? 1 : 0, ok ? 1 : 0, false, !ok, ok ? Optional.empty() : Optional.of(HangupCause.REFUSED),
+                    ok ? Optional.of(Duration.ofMillis(setupMs)) : Optional.empty());
+        }
+
+        @Test
+        @DisplayName("p50 and p99 are nearest-rank over those that reached IPCP")
+        void percentiles() {
+            List<SubscriberReport> rs = new java.util.ArrayList<>();
+            for (int i = 1; i <= 100; i++) rs.add(report("u" + i, i, true));
+            EmulatorSummary s = new EmulatorSummary(100, rs, java.util.Map.of());
+            assertThat(s.setupPercentile(50)).isEqualTo(Duration.ofMillis(50));
+            assertThat(s.setupPercentile(99)).isEqualTo(Duration.ofMillis(99));
+            assertThat(s.allSucceeded()).isTrue();
+            assertThat(s.lines()).contains("setup time (dial to IPCP): p50 50.0 ms, p99 99.0 ms", "refused: none")
+                    .contains("  ... 80 more");
+        }
+
+        @Test
+        @DisplayName("a refused subscriber or a missing report is a failure, and refusals are listed by reason")
+        void failure() {
+            EmulatorSummary s = new EmulatorSummary(3, List.of(report("a", 5, true), report("eve", 0, false)),
+                    java.util.Map.of(RefusalReason.NO_VPDN_MATCH, 1L, RefusalReason.NO_TUNNEL, 0L));
+            assertThat(s.allSucceeded()).isFalse();
+            assertThat(s.lines()).contains("refused: NO_VPDN_MATCH=1", "result: FAILED (2 of 3)");
+            assertThat(s.lines().get(2)).contains("eve").contains("dropped: REFUSED (auth failure)");
+            assertThat(new EmulatorSummary(1, List.of(report("a", 5, true)), java.util.Map.of()).allSucceeded()).isTrue();
+        }
+    }
+}
