@@ -101,8 +101,8 @@ final class SubscriberLac implements AutoCloseable {
 
                     @Override
                     public void sessionDown(Session s, Avp.ResultCode cause, boolean byPeer) {
-                        callDown.complete(cause);
                         ipcp.completeExceptionally(new IllegalStateException("call down: " + cause));
+                        callDown.complete(cause);
                     }
                 }));
         return ipcp.get(WAIT.toSeconds(), TimeUnit.SECONDS);
