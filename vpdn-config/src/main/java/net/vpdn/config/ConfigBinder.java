@@ -1,11 +1,18 @@
 package net.vpdn.config;
 
+import java.net.InetAddress;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.function.Function;
 
-/** Binds the top level, {@code l2tp}, {@code radius-servers}, {@code aaa}, {@code admin} and {@code metrics}. */
+/**
+ * Binds the top level, {@code l2tp}, {@code radius-servers}, {@code aaa}, {@code admin}, {@code metrics} and
+ * {@code dynamic-authorization}.
+ */
 final class ConfigBinder {
     private ConfigBinder() {
     }
@@ -32,7 +39,8 @@ final class ConfigBinder {
         AaaSettings aaa = aaa(root.section("aaa"));
         VpdnConfig config = new VpdnConfig(source, role, hostname, l2tp, values(groups), values(templates),
                 values(pools), values(users), values(radius), aaa,
-                admin(root.section("admin")), metrics(root.section("metrics")));
+                admin(root.section("admin")), metrics(root.section("metrics")),
+                dynamicAuthorization(root.section("dynamic-authorization"), role));
         return new BoundConfig(config, root, groups, templates, pools, users, radius);
     }
 
@@ -106,6 +114,29 @@ final class ConfigBinder {
                 s.get("enabled", true, Values::bool),
                 s.get("address", Defaults.LOOPBACK, Values::address),
                 s.get("port", Defaults.METRICS_PORT, Values::listenPort));
+    }
+
+    /** The RFC 5176 listener, with its own checks: LNS only, at least one client, each client address once. */
+    static DynamicAuthorization dynamicAuthorization(Section s, Role role) {
+        boolean enabled = s.get("enabled", false, Values::bool);
+        List<Section> clientSections = s.sections("clients");
+        Map<InetAddress, String> seen = new HashMap<>();
+        List<DynamicAuthorization.Client> clients = new ArrayList<>();
+        for (Section c : clientSections) {
+            InetAddress address = c.required("address", Defaults.ANY_IPV4, Values::address);
+            clients.add(new DynamicAuthorization.Client(address, requiredSecret(c, "secret")));
+            String first = !address.isAnyLocalAddress() ? seen.putIfAbsent(address, c.key("address")) : null;
+            if (first != null) {
+                c.error("address", address.getHostAddress() + " is already a client (" + first + ")");
+            }
+        }
+        if (enabled && role == Role.LAC) {
+            s.error("enabled", "is for the LNS only; a LAC has no sessions to disconnect (role: lac)");
+        } else if (enabled && clientSections.isEmpty()) {
+            s.error("clients", "needs at least one client when enabled (requests from anyone else are dropped)");
+        }
+        return new DynamicAuthorization(enabled, s.get("address", Defaults.LOOPBACK, Values::address),
+                s.get("port", DynamicAuthorization.PORT, Values::listenPort), clients);
     }
 
     /** A secret that must be present (inline or from its {@code -file}); a placeholder stands in if not. */

@@ -49,6 +49,8 @@ public final class ConfigDiff {
         fields(out, "aaa", running.aaa(), loaded.aaa(), c -> Effect.NOW);
         fields(out, "admin", running.admin(), loaded.admin(), c -> c.equals("token") ? Effect.NOW : Effect.RESTART);
         fields(out, "metrics", running.metrics(), loaded.metrics(), c -> Effect.RESTART);
+        fields(out, "dynamic-authorization", running.dynamicAuthorization(), loaded.dynamicAuthorization(),
+                c -> Effect.RESTART);
         return new ReloadPlan(out);
     }
 
@@ -68,7 +70,7 @@ public final class ConfigDiff {
                 loaded.admin().token());
         return new VpdnConfig(loaded.source(), running.role(), running.hostname(), keptL2tp, loaded.vpdnGroups(),
                 loaded.virtualTemplates(), keptPools(running.ipPools(), loaded.ipPools()), loaded.localUsers(),
-                loaded.radiusServers(), loaded.aaa(), keptAdmin, running.metrics());
+                loaded.radiusServers(), loaded.aaa(), keptAdmin, running.metrics(), running.dynamicAuthorization());
     }
 
     // A pool may only grow live: one that would shrink or move keeps its running range, one that would vanish stays.

@@ -20,6 +20,7 @@ import java.util.Optional;
  * @param aaa              method lists
  * @param admin            admin listener
  * @param metrics          metrics listener
+ * @param dynamicAuthorization RFC 5176 Disconnect listener (LNS)
  */
 public record VpdnConfig(
         Path source,
@@ -33,7 +34,8 @@ public record VpdnConfig(
         List<RadiusServer> radiusServers,
         AaaSettings aaa,
         AdminListener admin,
-        MetricsListener metrics) {
+        MetricsListener metrics,
+        DynamicAuthorization dynamicAuthorization) {
     /** Copies the lists. */
     public VpdnConfig {
         vpdnGroups = List.copyOf(vpdnGroups);
@@ -41,6 +43,14 @@ public record VpdnConfig(
         ipPools = List.copyOf(ipPools);
         localUsers = List.copyOf(localUsers);
         radiusServers = List.copyOf(radiusServers);
+    }
+
+    /** A configuration without a Dynamic Authorization listener (what a LAC always has). */
+    public VpdnConfig(Path source, Role role, String hostname, L2tpSettings l2tp, List<VpdnGroup> vpdnGroups,
+                      List<VirtualTemplate> virtualTemplates, List<IpPool> ipPools, List<LocalUser> localUsers,
+                      List<RadiusServer> radiusServers, AaaSettings aaa, AdminListener admin, MetricsListener metrics) {
+        this(source, role, hostname, l2tp, vpdnGroups, virtualTemplates, ipPools, localUsers, radiusServers, aaa, admin,
+                metrics, DynamicAuthorization.disabled());
     }
 
     /** The group with this name. */

@@ -2,6 +2,8 @@ package net.vpdn.config;
 
 import static net.vpdn.config.ValidationErrorsTest.LAC;
 import static net.vpdn.config.ValidationErrorsTest.LAC_GROUP;
+import static net.vpdn.config.ValidationErrorsTest.LNS;
+import static net.vpdn.config.ValidationErrorsTest.LNS_GROUP;
 import static net.vpdn.config.ValidationErrorsTest.error;
 
 import java.util.stream.Stream;
@@ -9,6 +11,13 @@ import org.junit.jupiter.params.provider.Arguments;
 
 /** Single-error cases for the top level, l2tp, aaa, radius and the listeners. */
 final class CasesTop {
+    private static final String DAS_ON = """
+            dynamic-authorization:
+              enabled: true
+              clients:
+                - {address: 192.0.2.9, secret: a}
+            """;
+
     private CasesTop() {
     }
 
@@ -72,6 +81,24 @@ final class CasesTop {
                 error("metrics on the admin port", LAC + LAC_GROUP + "metrics:\n  port: 9170\n",
                         "metrics.port", "is the same as admin.port (9170)"),
                 error("both inline secret and secret file", LAC + LAC_GROUP + "admin:\n  token: a\n  token-file: t\n",
-                        "admin.token-file", "give either token or token-file, not both"));
+                        "admin.token-file", "give either token or token-file, not both"),
+                error("dynamic authorization on a LAC", LAC + LAC_GROUP + DAS_ON,
+                        "dynamic-authorization.enabled", "is for the LNS only; a LAC has no sessions to disconnect (role: lac)"),
+                error("dynamic authorization without clients", LNS + LNS_GROUP + "dynamic-authorization:\n  enabled: true\n",
+                        "dynamic-authorization.clients", "needs at least one client when enabled (requests from anyone else are dropped)"),
+                error("dynamic authorization client without secret", LNS + LNS_GROUP
+                                + "dynamic-authorization:\n  enabled: true\n  clients:\n    - address: 192.0.2.9\n",
+                        "dynamic-authorization.clients.0.secret", "is required (or secret-file)"),
+                error("dynamic authorization client without address", LNS + LNS_GROUP
+                                + "dynamic-authorization:\n  enabled: true\n  clients:\n    - secret: a\n",
+                        "dynamic-authorization.clients.0.address", "is required"),
+                error("dynamic authorization client twice", LNS + LNS_GROUP + DAS_ON
+                                + "    - {address: 192.0.2.9, secret: b}\n",
+                        "dynamic-authorization.clients.1.address",
+                        "192.0.2.9 is already a client (dynamic-authorization.clients.0.address)"),
+                error("dynamic authorization port out of range", LNS + LNS_GROUP + DAS_ON + "  port: 70000\n",
+                        "dynamic-authorization.port", "must be between 0 and 65535, got 70000"),
+                error("misspelt dynamic authorization key", LNS + LNS_GROUP + DAS_ON + "  adress: 127.0.0.2\n",
+                        "dynamic-authorization.adress", "unknown key (did you mean address?)"));
     }
 }

@@ -137,6 +137,22 @@ class ConfigDiffTest {
         }
 
         @Test
+        @DisplayName("the dynamic-authorization listener and its clients wait for a restart, secrets redacted, and keep running")
+        void dynamicAuthorization() {
+            ReloadPlan plan = planLns("dynamic-authorization.enabled=true", "dynamic-authorization.port=3800",
+                    "dynamic-authorization.clients.0.address=192.0.2.9", "dynamic-authorization.clients.0.secret=das-key");
+            assertThat(plan.changes()).containsExactly(
+                    new Change("dynamic-authorization.enabled", Effect.RESTART, "false -> true"),
+                    new Change("dynamic-authorization.port", Effect.RESTART, "3799 -> 3800"),
+                    new Change("dynamic-authorization.clients", Effect.RESTART,
+                            "[] -> [Client[address=/192.0.2.9, secret=<redacted>]]"));
+            assertThat(plan.toString()).doesNotContain("das-key");
+            VpdnConfig loaded = Loading.valid(Loading.LNS_EXAMPLE, Map.of(), List.of("dynamic-authorization.enabled=true",
+                    "dynamic-authorization.clients.0.address=192.0.2.9", "dynamic-authorization.clients.0.secret=k"));
+            assertThat(ConfigDiff.effective(LNS, loaded).dynamicAuthorization()).isEqualTo(LNS.dynamicAuthorization());
+        }
+
+        @Test
         @DisplayName("a pool that shrinks needs a restart, since leased addresses could fall outside")
         void poolShrinks() {
             assertThat(planLns("ip-pools.0.last=10.99.0.100").changes()).containsExactly(new Change(

@@ -3,26 +3,33 @@ package net.vpdn.lns.process;
 import io.netty.channel.EventLoopGroup;
 import io.netty.channel.MultiThreadIoEventLoopGroup;
 import io.netty.channel.nio.NioIoHandler;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import net.vpdn.aaa.Authenticator;
 import net.vpdn.aaa.MethodList;
 import net.vpdn.aaa.acct.AccountingQueue;
+import net.vpdn.aaa.radius.DisconnectListener;
 import net.vpdn.aaa.radius.RadiusBackend;
 import net.vpdn.aaa.radius.RadiusClient;
 import net.vpdn.aaa.radius.RadiusSettings;
 import net.vpdn.aaa.radius.RadiusStats;
 import net.vpdn.config.AaaMethod;
+import net.vpdn.config.DynamicAuthorization;
 import net.vpdn.config.VpdnConfig;
 import net.vpdn.ppp.PppRandom;
 import net.vpdn.ppp.auth.Secret;
 
 /**
  * The AAA side of the process: the RADIUS client and backend (when servers are configured, on
- * their own event loop) and the accounting queue (when {@code aaa.accounting} names radius).
+ * their own event loop), the accounting queue (when {@code aaa.accounting} names radius) and the
+ * RFC 5176 Disconnect listener (when {@code dynamic-authorization} is enabled; same loop).
  * RADIUS servers are fixed at start; method lists and local users follow reloads.
  */
 final class AaaServices implements AutoCloseable {
@@ -34,6 +41,8 @@ final class AaaServices implements AutoCloseable {
     private final RadiusClient client;
     private final RadiusBackend radius;
     private final AccountingQueue accounting;
+    private final RadiusStats disconnectStats = new RadiusStats();
+    private DisconnectListener disconnect;
 
     private AaaServices(EventLoopGroup group, RadiusClient client, RadiusBackend radius, AccountingQueue accounting) {
         this.group = group;
@@ -44,10 +53,14 @@ final class AaaServices implements AutoCloseable {
 
     static AaaServices open(VpdnConfig config) throws InterruptedException {
         Optional<RadiusSettings> settings = ConfigMapping.radius(config);
-        if (settings.isEmpty()) {
+        boolean das = config.dynamicAuthorization().enabled();
+        if (settings.isEmpty() && !das) {
             return new AaaServices(null, null, null, null);
         }
         EventLoopGroup group = new MultiThreadIoEventLoopGroup(1, NioIoHandler.newFactory());
+        if (settings.isEmpty()) {
+            return new AaaServices(group, null, null, null);
+        }
         try {
             var loop = group.next();
             RadiusClient client = RadiusClient.open(settings.get(), loop, PppRandom.secure(), System::nanoTime,
@@ -81,6 +94,27 @@ final class AaaServices implements AutoCloseable {
         return new MethodList(methods, List.of());
     }
 
+    /**
+     * Opens the RFC 5176 Disconnect listener of {@code config} (when enabled) on the AAA loop, each
+     * request going to {@code handler}; the bound address, or empty when disabled.
+     */
+    Optional<InetSocketAddress> listenForDisconnects(DynamicAuthorization das, DisconnectListener.Handler handler)
+            throws InterruptedException {
+        if (!das.enabled()) {
+            return Optional.empty();
+        }
+        Map<InetAddress, Secret> clients = new HashMap<>();
+        das.clients().forEach(c -> clients.put(c.address(), Secret.ofBytes(c.secret().bytes())));
+        disconnect = DisconnectListener.open(new InetSocketAddress(das.address(), das.port()), group.next(), clients,
+                handler, disconnectStats);
+        return Optional.of(disconnect.localAddress());
+    }
+
+    /** Disconnect-Requests dropped so far, by reason (unknown client, bad authenticator, ...). */
+    RadiusStats disconnectStats() {
+        return disconnectStats;
+    }
+
     Optional<AccountingQueue> accountingQueue() {
         return Optional.ofNullable(accounting);
     }
@@ -103,6 +137,9 @@ final class AaaServices implements AutoCloseable {
 
     @Override
     public void close() {
+        if (disconnect != null) {
+            disconnect.close();
+        }
         if (client != null) {
             client.close();
         }

@@ -102,6 +102,7 @@ public final class LnsProcess implements AutoCloseable {
     private final ExecutorService reloads = Executors.newSingleThreadExecutor(r -> Thread.ofPlatform().daemon()
             .name("vpdn-lns-reload").unstarted(r));
     private volatile AdminServer admin;
+    private volatile InetSocketAddress disconnectAddress;
 
     private LnsProcess(NettyL2tpEndpoint endpoint, CallRouter router, AtomicReference<Policy> policy, Shared shared,
                        AaaServices aaa, Options options) {
@@ -158,12 +159,15 @@ public final class LnsProcess implements AutoCloseable {
         }).join();
         try {
             process.startAdmin(config);
-        } catch (RuntimeException e) {
+            process.disconnectAddress = aaa.listenForDisconnects(config.dynamicAuthorization(), process::disconnect)
+                    .orElse(null);
+        } catch (RuntimeException | InterruptedException e) {
             process.close();
             throw e;
         }
-        LOG.info("event=started hostname={} l2tp={} admin={} groups={} pools={} accounting={}", config.hostname(),
-                endpoint.localAddress(), process.adminAddress().map(Object::toString).orElse("off"),
+        LOG.info("event=started hostname={} l2tp={} admin={} dynamic-authorization={} groups={} pools={} accounting={}",
+                config.hostname(), endpoint.localAddress(), process.adminAddress().map(Object::toString).orElse("off"),
+                process.disconnectAddress().map(Object::toString).orElse("off"),
                 config.acceptDialinGroups().size(), pools.keySet(), aaa.accountingQueue().isPresent() ? "radius" : "off");
         return process;
     }
@@ -195,6 +199,11 @@ public final class LnsProcess implements AutoCloseable {
     /** The bound admin API address, when it is enabled. */
     public Optional<InetSocketAddress> adminAddress() {
         return Optional.ofNullable(admin).map(AdminServer::localAddress);
+    }
+
+    /** The bound RFC 5176 Disconnect listener address, when {@code dynamic-authorization} is enabled. */
+    public Optional<InetSocketAddress> disconnectAddress() {
+        return Optional.ofNullable(disconnectAddress);
     }
 
     /**
@@ -293,8 +302,10 @@ public final class LnsProcess implements AutoCloseable {
     }
 
     /**
-     * RFC 5176 Disconnect-Request: ends the sessions named by Acct-Session-Id or User-Name with
-     * Admin-Reset (RFC 5176 §3: the NAS reports the cause as an administrative reset).
+     * RFC 5176 Disconnect-Request: ends the sessions named by Acct-Session-Id or User-Name, each with
+     * accounting Stop and a CDN. The cause is Admin-Reset (RFC 2866 §5.10: "administrator reset the
+     * port or session"), which is what NASes commonly report for a RADIUS-initiated disconnect; RFC 5176
+     * §3.6 also lets a request carry its own Acct-Terminate-Cause, which is not honoured here.
      * Usable as a {@link DisconnectListener.Handler}.
      */
     public java.util.concurrent.CompletionStage<Integer> disconnect(DisconnectListener.Target target) {
@@ -319,7 +330,8 @@ public final class LnsProcess implements AutoCloseable {
         VpdnConfig effective = ConfigDiff.effective(running, loaded);
         VpdnConfig kept = new VpdnConfig(effective.source(), effective.role(), effective.hostname(), running.l2tp(),
                 effective.vpdnGroups(), effective.virtualTemplates(), running.ipPools(), effective.localUsers(),
-                running.radiusServers(), effective.aaa(), effective.admin(), effective.metrics());
+                running.radiusServers(), effective.aaa(), effective.admin(), effective.metrics(),
+                running.dynamicAuthorization());
         endpoint.call(() -> {
             policy.set(build(kept));
             return null;

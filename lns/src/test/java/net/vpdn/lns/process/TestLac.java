@@ -81,8 +81,9 @@ final class TestLac implements AutoCloseable {
 
             @Override
             public void tunnelDown(Tunnel t, Avp.ResultCode cause, boolean byPeer) {
-                tunnelDown.complete(cause);
+                // up first: a test woken by tunnelDown may look at up at once
                 up.completeExceptionally(new IllegalStateException("tunnel down: " + cause));
+                tunnelDown.complete(cause);
             }
         }));
         return up;
@@ -109,8 +110,8 @@ final class TestLac implements AutoCloseable {
 
                     @Override
                     public void sessionDown(Session s, Avp.ResultCode cause, boolean byPeer) {
-                        callDown.complete(cause);
                         connected.completeExceptionally(new IllegalStateException("call refused: " + cause));
+                        callDown.complete(cause);
                     }
                 }));
         return connected.get(WAIT.toSeconds(), TimeUnit.SECONDS);
