@@ -3,6 +3,7 @@ package net.vpdn.lac.access.emulator;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.ByteBufUtil;
 import io.netty.buffer.Unpooled;
+import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalLong;
@@ -30,6 +31,7 @@ import net.vpdn.ppp.wire.PppProtocol;
  */
 final class EmulatedSubscriber {
     private static final int ECHO_PAYLOAD = 32;
+    private static final Duration ECHO_RESEND = Duration.ofSeconds(1);
 
     private final CallLoop loop;
     private final AccessListener listener;
@@ -132,17 +134,34 @@ final class EmulatedSubscriber {
             return;
         }
         pingsSent++;
-        byte[] echo = Icmp.echoRequest(address.get(), gateway.get(), echoId, pingsSent, ECHO_PAYLOAD);
+        sendEcho(pingsSent, loop.nanoTime() + profile.pingTimeout().toNanos());
+    }
+
+    /**
+     * Sends echo {@code seq} again every {@link #ECHO_RESEND} until it is answered or {@code deadline}
+     * passes (then we hang up). The first echo leaves as IPCP opens, when the LNS's own IPCP may not
+     * have let IPv4 through yet (a Linux pppd LNS drops it until its ip-up), as ping would lose it.
+     */
+    private void sendEcho(int seq, long deadline) {
+        byte[] echo = Icmp.echoRequest(address.get(), gateway.get(), echoId, seq, ECHO_PAYLOAD);
         apply(ppp.sendData(PppProtocol.IPV4, Octets.of(echo)));
-        int sent = pingsSent;
-        pingTimer = loop.schedule(profile.pingTimeout(), () -> {
-            if (!done && pingsAnswered < sent) hangUp();
+        long left = deadline - loop.nanoTime();
+        pingTimer = loop.schedule(Duration.ofNanos(Math.max(0, Math.min(ECHO_RESEND.toNanos(), left))), () -> {
+            if (done || pingsAnswered >= seq) return;
+            if (loop.nanoTime() - deadline >= 0) hangUp();
+            else sendEcho(seq, deadline);
         });
     }
 
     private void delivered(PppOutput.Deliver d) {
         if (d.protocol() != PppProtocol.IPV4.number()) return;
-        Optional<Icmp.Echo> echo = Icmp.parse(d.packet().toArray());
+        byte[] packet = d.packet().toArray();
+        Optional<Icmp.Echo> echo = Icmp.parse(packet);
+        if (echo.isPresent() && echo.get().type() == Icmp.ECHO_REQUEST && address.equals(Optional.of(echo.get().destination()))) {
+            // A subscriber's host answers pings: an LNS (pppd's ip-up scripts, operators) checks the far end so.
+            Icmp.reply(packet).ifPresent(reply -> apply(ppp.sendData(PppProtocol.IPV4, Octets.of(reply))));
+            return;
+        }
         if (echo.isPresent() && echo.get().type() == Icmp.ECHO_REPLY && echo.get().identifier() == echoId
                 && echo.get().sequence() == pingsSent && pingsAnswered < pingsSent) {
             pingsAnswered++;
@@ -158,7 +177,7 @@ final class EmulatedSubscriber {
             hangUp();
             return;
         }
-        pingTimer = loop.schedule(java.time.Duration.ofNanos(left), () -> {
+        pingTimer = loop.schedule(Duration.ofNanos(left), () -> {
             if (!done) hangUp();
         });
     }
@@ -188,7 +207,7 @@ final class EmulatedSubscriber {
         if (pingTimer != null) pingTimer.cancel();
         reports.accept(new SubscriberReport(profile.user(), address.isPresent(), address, gateway, pingsSent,
                 pingsAnswered, terminateSeen, authFailureSeen, droppedBy,
-                ipcpUpAt < 0 ? Optional.empty() : Optional.of(java.time.Duration.ofNanos(ipcpUpAt - dialledAt))));
+                ipcpUpAt < 0 ? Optional.empty() : Optional.of(Duration.ofNanos(ipcpUpAt - dialledAt))));
     }
 
     /** The in-process line between this subscriber and the LAC. */

@@ -67,11 +67,16 @@ public final class SubscriberEmulator implements AccessServer {
                 reports, index + 1).dial();
     }
 
-    /** A plain client: one authentication method, IPCP asking for an address, no IPv6CP. */
+    /**
+     * A plain client: one authentication method, IPCP asking for an address, no IPv6CP. Like a PPPoE
+     * client it requests neither Address-and-Control-Field nor Protocol-Field Compression (RFC 2516
+     * section 7 forbids requesting ACFC): a Linux LNS (pppd over the kernel's PPPoL2TP) acks both but
+     * its kernel cannot receive a compressed protocol field, so every IPv4 packet would be lost.
+     */
     static PppSessionConfig clientConfig(SubscriberProfile p) {
         LcpPolicy d = LcpPolicy.clientDefaults();
-        LcpPolicy lcp = new LcpPolicy(d.requestMru(), d.minPeerMru(), d.maxPeerMru(), d.requestMagic(), d.requestPfc(),
-                d.requestAcfc(), d.acceptPfc(), d.acceptAcfc(), List.of(), List.of(p.auth()), d.maxLoopbackDetections());
+        LcpPolicy lcp = new LcpPolicy(d.requestMru(), d.minPeerMru(), d.maxPeerMru(), d.requestMagic(), false,
+                false, d.acceptPfc(), d.acceptAcfc(), List.of(), List.of(p.auth()), d.maxLoopbackDetections());
         return new PppSessionConfig(lcp, CpConfig.rfcDefaults(), Optional.of(IpcpPolicy.client()), false,
                 Duration.ofSeconds(30), 3, AuthTiming.defaults(), "subscriber",
                 Optional.of(new PppSessionConfig.Credentials(p.user(), p.password())), false);
