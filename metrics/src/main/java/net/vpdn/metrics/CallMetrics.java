@@ -3,6 +3,7 @@ package net.vpdn.metrics;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.time.Duration;
 import java.util.Locale;
 import java.util.Map;
@@ -27,15 +28,25 @@ public final class CallMetrics {
 
     private CallMetrics(MeterRegistry registry) {
         this.registry = registry;
-        this.setupTime = Timer.builder(MetricNames.SESSION_SETUP_TIME)
-                .description("Time from ICRQ to IPCP up (LNS) or from line up to call connected (LAC)")
-                .serviceLevelObjectives(SETUP_BUCKETS).register(registry);
+        this.setupTime = setupTimer(registry);
         setup("success");
     }
 
     /** Registers the setup meters (the success counter at zero). */
     public static CallMetrics bind(MeterRegistry registry) {
         return new CallMetrics(registry);
+    }
+
+    /** The setup-time histogram alone, for a process that counts setups from its own counters. */
+    public static Timer setupTimer(MeterRegistry registry) {
+        return Timer.builder(MetricNames.SESSION_SETUP_TIME)
+                .description("Time from ICRQ to IPCP up (LNS) or from line up to IPCP up (LAC)")
+                .serviceLevelObjectives(SETUP_BUCKETS).register(registry);
+    }
+
+    /** Meters that go nowhere, for callers without a metrics registry (tests, tools). */
+    public static CallMetrics discarding() {
+        return new CallMetrics(new SimpleMeterRegistry());
     }
 
     /** A session came up after {@code setupNanos}. */

@@ -48,7 +48,7 @@ public final class MetricNames {
     public static final String SESSION_SETUPS = "vpdn.session.setups";
     /** Counter: session teardowns of sessions that were up, by {@link #CAUSE}. */
     public static final String SESSION_TEARDOWNS = "vpdn.session.teardowns";
-    /** Timer (histogram): ICRQ to IPCP up (LNS), line up to call connected (LAC). */
+    /** Timer (histogram): ICRQ to IPCP up (LNS), line up to IPCP up (LAC, from the emulator's reports). */
     public static final String SESSION_SETUP_TIME = "vpdn.session.setup";
 
     // ---- AAA -------------------------------------------------------------------------------------
@@ -80,6 +80,8 @@ public final class MetricNames {
     public static final String LAC_CALLS_CLEARED = "vpdn.lac.calls.cleared";
     /** Counter: subscriber PPP failures before the hand-off. */
     public static final String LAC_PPP_FAILURES = "vpdn.lac.ppp.failures";
+    /** Counter: subscriber frames dropped while the call was not yet connected. */
+    public static final String LAC_FRAMES_DROPPED = "vpdn.lac.frames.dropped";
     /** Gauge: calls in progress. */
     public static final String LAC_CALLS = "vpdn.lac.calls";
 

@@ -61,9 +61,12 @@ public final class MetricsServer implements AutoCloseable {
                         }
                     }).bind(bind).sync().channel();
             return new MetricsServer(group, ch);
-        } catch (InterruptedException | RuntimeException e) {
+        } catch (InterruptedException e) {
             group.shutdownGracefully(0, 1, TimeUnit.SECONDS);
             throw e;
+        } catch (Exception e) { // Netty rethrows the bind's checked exception unchecked
+            group.shutdownGracefully(0, 1, TimeUnit.SECONDS);
+            throw new IllegalStateException("metrics listener " + bind + ": " + e, e);
         }
     }
 

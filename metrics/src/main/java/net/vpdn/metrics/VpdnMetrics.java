@@ -1,6 +1,7 @@
 package net.vpdn.metrics;
 
 import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
@@ -14,6 +15,8 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.IntSupplier;
 import java.util.function.Supplier;
 import net.vpdn.config.MetricsListener;
 import net.vpdn.l2tp.engine.L2tpEngine;
@@ -77,6 +80,16 @@ public final class VpdnMetrics implements AutoCloseable {
         PoolMetrics m = PoolMetrics.bind(registry, onLoop);
         onLoopRefresh(m::refreshOnLoop);
         return m;
+    }
+
+    /**
+     * A gauge of loop-owned state: {@code onLoop} is evaluated on the loop before each scrape and the
+     * gauge serves the value it returned.
+     */
+    public void loopGauge(String name, String help, IntSupplier onLoop) {
+        AtomicInteger value = new AtomicInteger();
+        Gauge.builder(name, value, AtomicInteger::get).description(help).register(registry);
+        onLoopRefresh(() -> value.set(onLoop.getAsInt()));
     }
 
     /** Binds the session setup and teardown meters. */

@@ -27,6 +27,8 @@ import net.vpdn.lns.LnsSessionInfo;
 import net.vpdn.lns.ProxyAvps;
 import net.vpdn.vtemplate.TerminateCause;
 import net.vpdn.vtemplate.VirtualAccess;
+import net.vpdn.metrics.CallMetrics;
+import net.vpdn.metrics.SetupFailure;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -52,6 +54,7 @@ final class CallRouter implements CallAcceptor, DataHandler, SessionListener, Tu
     private final Map<Long, Call> calls = new HashMap<>();
     private final Map<String, Integer> perGroup = new HashMap<>();
     private NettyL2tpEndpoint endpoint;
+    private CallMetrics metrics = CallMetrics.discarding();
     private int inSetup;
     private long admissionRefused;
     private long limitRefused;
@@ -67,11 +70,17 @@ final class CallRouter implements CallAcceptor, DataHandler, SessionListener, Tu
         this.endpoint = endpoint;
     }
 
+    /** Where setups and teardowns are counted; on the loop, before calls arrive. */
+    void observe(CallMetrics metrics) {
+        this.metrics = metrics;
+    }
+
     @Override
     public void incomingCall(Session session, CallParams request) {
         Optional<Policy.Group> group = endpoint == null ? Optional.empty()
                 : policy.get().groupFor(session.tunnel().peerHostName());
         if (group.isEmpty()) {
+            metrics.setupFailed(SetupFailure.NO_GROUP);
             session.reject(CdnResult.PERMANENT_LACK_OF_RESOURCES, ErrorCode.NO_GENERAL_ERROR, "no vpdn-group for this tunnel");
             return;
         }
@@ -79,16 +88,19 @@ final class CallRouter implements CallAcceptor, DataHandler, SessionListener, Tu
         int limit = group.get().config().sessionLimit();
         if (limit > 0 && perGroup.getOrDefault(name, 0) >= limit) {
             limitRefused++;
+            metrics.setupFailed(SetupFailure.SESSION_LIMIT);
             session.reject(CdnResult.PERMANENT_LACK_OF_RESOURCES, ErrorCode.NO_GENERAL_ERROR, "session-limit reached");
             return;
         }
         if (inSetup >= maxInSetup) {
             admissionRefused++;
+            metrics.setupFailed(SetupFailure.ADMISSION);
             session.reject(CdnResult.TEMPORARY_LACK_OF_RESOURCES, ErrorCode.NO_GENERAL_ERROR, "busy, retry");
             return;
         }
         var cloner = group.get().context().cloner();
         if (cloner.live() + inSetup >= cloner.maxInterfaces()) {
+            metrics.setupFailed(SetupFailure.NO_VIRTUAL_ACCESS);
             session.reject(CdnResult.TEMPORARY_LACK_OF_RESOURCES, ErrorCode.NO_GENERAL_ERROR, "no virtual-access interface free");
             return;
         }
@@ -135,6 +147,7 @@ final class CallRouter implements CallAcceptor, DataHandler, SessionListener, Tu
         leaveSetup(call);
         perGroup.merge(call.group, -1, Integer::sum);
         if (call.started == null) {
+            metrics.setupFailed(SetupFailure.FAILED);
             LOG.info("event=call-down tunnel={} session={} group={} result={} by-peer={} cause={}", session.tunnel().localId(),
                     session.localId(), call.group, cause.resultCode(), byPeer,
                     call.lns == null ? "none" : call.lns.access().closeCause().map(Enum::name).orElse("none"));
@@ -156,6 +169,7 @@ final class CallRouter implements CallAcceptor, DataHandler, SessionListener, Tu
         if (call != null) {
             call.started = info;
             leaveSetup(call);
+            metrics.setupSucceeded(endpoint.engine().host().nanoTime() - call.answeredNanos);
             accounting.started(call, info);
         }
     }
@@ -164,6 +178,7 @@ final class CallRouter implements CallAcceptor, DataHandler, SessionListener, Tu
     public void stopped(LnsSessionInfo info, TerminateCause cause, VirtualAccess.Counters counters) {
         Call call = calls.get(Call.key(info.call().tunnelId(), info.call().sessionId()));
         if (call != null) {
+            metrics.tornDown(cause);
             accounting.stopped(call, info, cause, counters, endpoint.engine().host().nanoTime());
         }
     }
