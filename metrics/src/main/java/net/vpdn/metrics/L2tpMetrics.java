@@ -27,8 +27,9 @@ import net.vpdn.l2tp.wire.MessageType;
  *
  * <p>Per-tunnel transport counters and per-session octets vanish with their tunnel or session, so the
  * refresh keeps the last value it saw of each and adds it to a retired total once the object is gone:
- * the exported counters never go down, and only traffic between the last scrape and the close of a
- * tunnel or session is missed.
+ * the exported counters never go down. A process that hears of closes ({@link #tunnelClosing},
+ * {@link #sessionClosing}) lets the last value be taken at the close; otherwise only what happened
+ * between the last scrape and the release of a tunnel or session is missed.
  */
 public final class L2tpMetrics {
     private static final TunnelState[] TUNNEL_STATES = TunnelState.values();
@@ -129,8 +130,7 @@ public final class L2tpMetrics {
         Map<Session, long[]> seenSessions = new IdentityHashMap<>();
         for (Tunnel t : engine.tunnels()) {
             tunnels[t.state().ordinal()]++;
-            TransportCounters c = t.transport().counters();
-            seenTunnels.put(t, new long[] {c.retransmissions(), c.duplicates(), c.outOfOrderHeld(), c.outOfWindowDropped()});
+            seenTunnels.put(t, transport(t));
             for (Session s : t.sessions()) {
                 sessions[s.state().ordinal()]++;
                 seenSessions.put(s, new long[] {s.octetsIn(), s.octetsOut()});
@@ -143,6 +143,21 @@ public final class L2tpMetrics {
         long[] octets = retiredOctets.clone();
         seenSessions.values().forEach(v -> add(octets, v));
         snapshot = new Snapshot(tunnels, sessions, transport, octets[0], octets[1]);
+    }
+
+    /** Takes {@code t}'s counters as they are at its close; call on the loop (a tunnel listener's tunnelDown). */
+    public void tunnelClosing(Tunnel t) {
+        liveTunnels.put(t, transport(t));
+    }
+
+    /** Takes {@code s}'s octets as they are at its close; call on the loop (a session listener's sessionDown). */
+    public void sessionClosing(Session s) {
+        liveSessions.put(s, new long[] {s.octetsIn(), s.octetsOut()});
+    }
+
+    private static long[] transport(Tunnel t) {
+        TransportCounters c = t.transport().counters();
+        return new long[] {c.retransmissions(), c.duplicates(), c.outOfOrderHeld(), c.outOfWindowDropped()};
     }
 
     private static <K> void retire(Map<K, long[]> live, Map<K, long[]> seen, long[] retired) {

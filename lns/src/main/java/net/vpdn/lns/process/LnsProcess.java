@@ -23,6 +23,7 @@ import net.vpdn.config.VpdnConfig;
 import net.vpdn.l2tp.RandomSource;
 import net.vpdn.l2tp.io.NettyL2tpEndpoint;
 import net.vpdn.metrics.AaaMetrics;
+import net.vpdn.metrics.L2tpMetrics;
 import net.vpdn.metrics.MetricNames;
 import net.vpdn.metrics.VpdnMetrics;
 import net.vpdn.lns.EndpointScheduler;
@@ -157,10 +158,11 @@ public final class LnsProcess implements AutoCloseable {
                 new IpForwarder(1024, Optional.empty()), pools, new EndpointScheduler(endpoint), authorizer, addresses);
         LnsProcess process = new LnsProcess(endpoint, router, policy, shared, aaa, options);
         VpdnMetrics metrics = process.bindMetrics();
+        L2tpMetrics l2tpMetrics = metrics.bindL2tp(endpoint.engine());
         endpoint.call(() -> {
             policy.set(process.build(config));
             router.bind(endpoint);
-            router.observe(metrics.bindCalls());
+            router.observe(metrics.bindCalls(), l2tpMetrics);
             return null;
         }).join();
         try {
@@ -185,7 +187,6 @@ public final class LnsProcess implements AutoCloseable {
     /** The registry over the engine, pools, AAA and this process's call state (loop state read on the loop). */
     private VpdnMetrics bindMetrics() {
         VpdnMetrics m = VpdnMetrics.create(endpoint::execute);
-        m.bindL2tp(endpoint.engine());
         m.bindPools(() -> {
             Map<String, Ipv4Pool.Usage> usage = new java.util.LinkedHashMap<>();
             shared.pools().forEach((n, p) -> usage.put(n, p.usage()));

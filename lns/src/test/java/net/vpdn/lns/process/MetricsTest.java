@@ -92,6 +92,29 @@ class MetricsTest {
     }
 
     @Test
+    @DisplayName("the LAC vanishes: the unanswered HELLO is retransmitted, and the count outlives the released tunnel")
+    void retransmissionsOutliveTheTunnel() throws Exception {
+        String[] sets = {METRICS_ON[0], METRICS_ON[1], METRICS_ON[2], "l2tp.hello-interval=500ms",
+            "l2tp.retransmit-initial=500ms", "l2tp.retransmit-retries=1"};
+        try (TestLac lac = new TestLac(); LnsProcess lns = fixture.start(dir, sets);
+             UdpCut relay = new UdpCut(lns.l2tpAddress())) {
+            InetSocketAddress metrics = lns.metricsAddress().orElseThrow();
+            lac.tunnel(relay.address());
+            assertThat(scrape(metrics).get("vpdn_l2tp_control_retransmissions_total")).isZero();
+            relay.cut();
+            // no scrape until the tunnel is released: the count must come from the close itself
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+            while (lns.counters().tunnels() > 0) {
+                assertThat(System.nanoTime()).as("the tunnel released within 10 s").isLessThan(deadline);
+                Thread.onSpinWait();
+            }
+            Map<String, Double> gone = scrape(metrics);
+            assertThat(gone.get("vpdn_l2tp_tunnels{state=\"established\"}")).isZero();
+            assertThat(gone.get("vpdn_l2tp_control_retransmissions_total")).isGreaterThanOrEqualTo(1.0);
+        }
+    }
+
+    @Test
     @DisplayName("garbage sent to the L2TP port raises the malformed drops with the reason truncated_header")
     void garbageCounted() throws Exception {
         try (LnsProcess lns = fixture.start(dir, METRICS_ON)) {
