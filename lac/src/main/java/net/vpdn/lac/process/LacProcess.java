@@ -1,7 +1,5 @@
 package net.vpdn.lac.process;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -28,6 +26,8 @@ import net.vpdn.lac.call.LacService;
 import net.vpdn.lac.loop.CallLoop;
 import net.vpdn.lac.select.TunnelSelector;
 import net.vpdn.lac.tunnel.TunnelPool;
+import net.vpdn.metrics.MetricNames;
+import net.vpdn.metrics.VpdnMetrics;
 import net.vpdn.ppp.PppRandom;
 import net.vpdn.runtime.EngineSettings;
 import org.slf4j.Logger;
@@ -53,7 +53,8 @@ public final class LacProcess implements AutoCloseable {
     private final CompletableFuture<List<SubscriberReport>> finished = new CompletableFuture<>();
     private final AtomicBoolean closed = new AtomicBoolean();
     private SubscriberEmulator emulator;
-    private LacMetrics metrics;
+    private VpdnMetrics metrics;
+    private LacMetrics callMetrics;
     private LacAdminModel adminModel;
     private AdminServer admin;
 
@@ -99,19 +100,24 @@ public final class LacProcess implements AutoCloseable {
             throw e;
         }
         process.startAccess(loop);
+        process.metrics.ready(true);
         LOG.info("event=started hostname={} l2tp={} groups={} tunnel-authorization={} subscribers={}", config.hostname(),
                 endpoint.localAddress(), config.requestDialinGroups().size(), config.aaa().tunnelAuthorization().methods(),
                 access.subscribers().size());
         return process;
     }
 
+    /** The registry over the engine and the call service (loop state read on the loop), and its listener. */
     private void startMetrics() {
-        if (!config.metrics().enabled()) return;
+        metrics = VpdnMetrics.create(endpoint::execute);
+        metrics.bindL2tp(endpoint.engine());
+        metrics.loopGauge(MetricNames.LAC_CALLS, "Calls in progress", service::activeCalls);
+        callMetrics = LacMetrics.bind(metrics.registry(), service.counters());
         try {
-            metrics = LacMetrics.start(new InetSocketAddress(config.metrics().address(), config.metrics().port()),
-                    service.counters(), () -> onLoop(() -> new LacMetrics.Gauges(service.activeCalls(), service.pool().tunnelCount())));
-        } catch (IOException e) {
-            throw new UncheckedIOException("metrics listener " + config.metrics().address() + ":" + config.metrics().port(), e);
+            metrics.listen(config.metrics());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while starting the metrics listener", e);
         }
     }
 
@@ -130,6 +136,7 @@ public final class LacProcess implements AutoCloseable {
         int expected = access.subscribers().size();
         emulator = new SubscriberEmulator(loop, access.subscribers(), access.rate(), PppRandom.secure(), r -> {
             reports.add(r);
+            r.setupTime().ifPresent(callMetrics::setupTook);
             LOG.info("event=subscriber-done user='{}' ipcp={} address={} pings={}/{} dropped-by={}", r.user(), r.ipcpUp(),
                     r.address().map(Object::toString).orElse("-"), r.pingsAnswered(), r.pingsSent(),
                     r.droppedBy().map(Enum::name).orElse("-"));
@@ -147,8 +154,14 @@ public final class LacProcess implements AutoCloseable {
         return Optional.ofNullable(admin).map(AdminServer::localAddress);
     }
 
+    /** The metrics listener's address ({@code /metrics}, {@code /health}, {@code /ready}), when it is enabled. */
     public Optional<InetSocketAddress> metricsAddress() {
-        return Optional.ofNullable(metrics).map(LacMetrics::address);
+        return Optional.ofNullable(metrics).flatMap(VpdnMetrics::address);
+    }
+
+    /** A fresh Prometheus text scrape of this process's metrics (what {@code GET /metrics} serves). */
+    public String scrapeMetrics() {
+        return metrics.scrape();
     }
 
     public AccessOptions access() {
@@ -193,6 +206,7 @@ public final class LacProcess implements AutoCloseable {
     public void close() {
         if (!closed.compareAndSet(false, true)) return;
         if (adminModel != null) adminModel.ready(false);
+        if (metrics != null) metrics.ready(false);
         LOG.info("event=stopping calls={} tunnels={}", service.activeCalls(), service.pool().tunnelCount());
         try {
             endpoint.call(() -> {

@@ -105,8 +105,9 @@ class LacProcessTest {
             assertThat(lac.summary().lines()).contains("refused: NO_VPDN_MATCH=1");
             assertThat(lns.icrqs).as("nothing reached the LNS").isEmpty();
             String metrics = get(lac.metricsAddress().orElseThrow(), "/metrics");
-            assertThat(metrics).contains("vpdn_lac_calls_refused_total{reason=\"no_vpdn_match\"} 1")
-                    .contains("vpdn_lac_calls_offered_total 1");
+            assertThat(metrics).contains("vpdn_lac_calls_refused_total{reason=\"no_vpdn_match\"} 1.0")
+                    .contains("vpdn_lac_calls_offered_total 1.0")
+                    .contains("vpdn_session_setups_total{result=\"no_vpdn_match\"} 1.0");
         }
     }
 

@@ -42,6 +42,8 @@ final class AaaServices implements AutoCloseable {
     private final RadiusBackend radius;
     private final AccountingQueue accounting;
     private final RadiusStats disconnectStats = new RadiusStats();
+    /** The RADIUS client's counters; zeros when no client runs. */
+    private RadiusStats clientStats = new RadiusStats();
     private DisconnectListener disconnect;
 
     private AaaServices(EventLoopGroup group, RadiusClient client, RadiusBackend radius, AccountingQueue accounting) {
@@ -63,15 +65,18 @@ final class AaaServices implements AutoCloseable {
         }
         try {
             var loop = group.next();
+            RadiusStats clientStats = new RadiusStats();
             RadiusClient client = RadiusClient.open(settings.get(), loop, PppRandom.secure(), System::nanoTime,
-                    new RadiusStats());
+                    clientStats);
             // The LNS does no tunnel lookups; the backend still wants a password for them.
             RadiusBackend radius = new RadiusBackend(client, settings.get(), Secret.of("unused"), System::nanoTime);
             AccountingQueue accounting = config.aaa().accounting().uses(AaaMethod.RADIUS)
                     ? new AccountingQueue(ACCOUNTING_CAPACITY, ACCOUNTING_WINDOW, ACCOUNTING_RETRY, radius, loop,
                     (delay, task) -> loop.schedule(task, delay.toNanos(), TimeUnit.NANOSECONDS))
                     : null;
-            return new AaaServices(group, client, radius, accounting);
+            AaaServices services = new AaaServices(group, client, radius, accounting);
+            services.clientStats = clientStats;
+            return services;
         } catch (InterruptedException | RuntimeException e) {
             group.shutdownGracefully(0, 1, TimeUnit.SECONDS);
             throw e;
@@ -113,6 +118,11 @@ final class AaaServices implements AutoCloseable {
     /** Disconnect-Requests dropped so far, by reason (unknown client, bad authenticator, ...). */
     RadiusStats disconnectStats() {
         return disconnectStats;
+    }
+
+    /** The RADIUS client's counters, for metrics. */
+    RadiusStats clientStats() {
+        return clientStats;
     }
 
     Optional<AccountingQueue> accountingQueue() {

@@ -27,6 +27,9 @@ import net.vpdn.lns.LnsSessionInfo;
 import net.vpdn.lns.ProxyAvps;
 import net.vpdn.vtemplate.TerminateCause;
 import net.vpdn.vtemplate.VirtualAccess;
+import net.vpdn.metrics.CallMetrics;
+import net.vpdn.metrics.L2tpMetrics;
+import net.vpdn.metrics.SetupFailure;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -52,6 +55,8 @@ final class CallRouter implements CallAcceptor, DataHandler, SessionListener, Tu
     private final Map<Long, Call> calls = new HashMap<>();
     private final Map<String, Integer> perGroup = new HashMap<>();
     private NettyL2tpEndpoint endpoint;
+    private CallMetrics metrics = CallMetrics.discarding();
+    private L2tpMetrics l2tpMetrics;
     private int inSetup;
     private long admissionRefused;
     private long limitRefused;
@@ -67,11 +72,18 @@ final class CallRouter implements CallAcceptor, DataHandler, SessionListener, Tu
         this.endpoint = endpoint;
     }
 
+    /** Where setups and teardowns are counted; on the loop, before calls arrive. */
+    void observe(CallMetrics metrics, L2tpMetrics l2tpMetrics) {
+        this.metrics = metrics;
+        this.l2tpMetrics = l2tpMetrics;
+    }
+
     @Override
     public void incomingCall(Session session, CallParams request) {
         Optional<Policy.Group> group = endpoint == null ? Optional.empty()
                 : policy.get().groupFor(session.tunnel().peerHostName());
         if (group.isEmpty()) {
+            metrics.setupFailed(SetupFailure.NO_GROUP);
             session.reject(CdnResult.PERMANENT_LACK_OF_RESOURCES, ErrorCode.NO_GENERAL_ERROR, "no vpdn-group for this tunnel");
             return;
         }
@@ -79,16 +91,19 @@ final class CallRouter implements CallAcceptor, DataHandler, SessionListener, Tu
         int limit = group.get().config().sessionLimit();
         if (limit > 0 && perGroup.getOrDefault(name, 0) >= limit) {
             limitRefused++;
+            metrics.setupFailed(SetupFailure.SESSION_LIMIT);
             session.reject(CdnResult.PERMANENT_LACK_OF_RESOURCES, ErrorCode.NO_GENERAL_ERROR, "session-limit reached");
             return;
         }
         if (inSetup >= maxInSetup) {
             admissionRefused++;
+            metrics.setupFailed(SetupFailure.ADMISSION);
             session.reject(CdnResult.TEMPORARY_LACK_OF_RESOURCES, ErrorCode.NO_GENERAL_ERROR, "busy, retry");
             return;
         }
         var cloner = group.get().context().cloner();
         if (cloner.live() + inSetup >= cloner.maxInterfaces()) {
+            metrics.setupFailed(SetupFailure.NO_VIRTUAL_ACCESS);
             session.reject(CdnResult.TEMPORARY_LACK_OF_RESOURCES, ErrorCode.NO_GENERAL_ERROR, "no virtual-access interface free");
             return;
         }
@@ -125,6 +140,9 @@ final class CallRouter implements CallAcceptor, DataHandler, SessionListener, Tu
 
     @Override
     public void sessionDown(Session session, Avp.ResultCode cause, boolean byPeer) {
+        if (l2tpMetrics != null) {
+            l2tpMetrics.sessionClosing(session);
+        }
         if (session.attachment() instanceof LnsSession lns) {
             lns.lowerDown(); // accounting Stop needs the call, so it goes first
         }
@@ -135,6 +153,7 @@ final class CallRouter implements CallAcceptor, DataHandler, SessionListener, Tu
         leaveSetup(call);
         perGroup.merge(call.group, -1, Integer::sum);
         if (call.started == null) {
+            metrics.setupFailed(SetupFailure.FAILED);
             LOG.info("event=call-down tunnel={} session={} group={} result={} by-peer={} cause={}", session.tunnel().localId(),
                     session.localId(), call.group, cause.resultCode(), byPeer,
                     call.lns == null ? "none" : call.lns.access().closeCause().map(Enum::name).orElse("none"));
@@ -156,6 +175,7 @@ final class CallRouter implements CallAcceptor, DataHandler, SessionListener, Tu
         if (call != null) {
             call.started = info;
             leaveSetup(call);
+            metrics.setupSucceeded(endpoint.engine().host().nanoTime() - call.answeredNanos);
             accounting.started(call, info);
         }
     }
@@ -164,6 +184,7 @@ final class CallRouter implements CallAcceptor, DataHandler, SessionListener, Tu
     public void stopped(LnsSessionInfo info, TerminateCause cause, VirtualAccess.Counters counters) {
         Call call = calls.get(Call.key(info.call().tunnelId(), info.call().sessionId()));
         if (call != null) {
+            metrics.tornDown(cause);
             accounting.stopped(call, info, cause, counters, endpoint.engine().host().nanoTime());
         }
     }
@@ -177,6 +198,9 @@ final class CallRouter implements CallAcceptor, DataHandler, SessionListener, Tu
 
     @Override
     public void tunnelDown(Tunnel tunnel, Avp.ResultCode cause, boolean byPeer) {
+        if (l2tpMetrics != null) {
+            l2tpMetrics.tunnelClosing(tunnel);
+        }
         LOG.info("event=tunnel-down tunnel={} peer={} host={} result={} by-peer={} message=\"{}\"", tunnel.localId(),
                 tunnel.peer(), tunnel.peerHostName(), cause.resultCode(), byPeer, cause.errorMessage());
     }

@@ -22,6 +22,10 @@ import net.vpdn.config.Role;
 import net.vpdn.config.VpdnConfig;
 import net.vpdn.l2tp.RandomSource;
 import net.vpdn.l2tp.io.NettyL2tpEndpoint;
+import net.vpdn.metrics.AaaMetrics;
+import net.vpdn.metrics.L2tpMetrics;
+import net.vpdn.metrics.MetricNames;
+import net.vpdn.metrics.VpdnMetrics;
 import net.vpdn.lns.EndpointScheduler;
 import net.vpdn.lns.LnsContext;
 import net.vpdn.lns.PoolAddressAssigner;
@@ -102,6 +106,7 @@ public final class LnsProcess implements AutoCloseable {
     private final ExecutorService reloads = Executors.newSingleThreadExecutor(r -> Thread.ofPlatform().daemon()
             .name("vpdn-lns-reload").unstarted(r));
     private volatile AdminServer admin;
+    private volatile VpdnMetrics metrics;
     private volatile InetSocketAddress disconnectAddress;
 
     private LnsProcess(NettyL2tpEndpoint endpoint, CallRouter router, AtomicReference<Policy> policy, Shared shared,
@@ -152,12 +157,17 @@ public final class LnsProcess implements AutoCloseable {
         Shared shared = new Shared(new VirtualAccessCloner(options.maxVirtualAccess(), PppRandom.secure()),
                 new IpForwarder(1024, Optional.empty()), pools, new EndpointScheduler(endpoint), authorizer, addresses);
         LnsProcess process = new LnsProcess(endpoint, router, policy, shared, aaa, options);
+        VpdnMetrics metrics = process.bindMetrics();
+        L2tpMetrics l2tpMetrics = metrics.bindL2tp(endpoint.engine());
         endpoint.call(() -> {
             policy.set(process.build(config));
             router.bind(endpoint);
+            router.observe(metrics.bindCalls(), l2tpMetrics);
             return null;
         }).join();
         try {
+            process.metrics = metrics;
+            metrics.listen(config.metrics());
             process.startAdmin(config);
             process.disconnectAddress = aaa.listenForDisconnects(config.dynamicAuthorization(), process::disconnect)
                     .orElse(null);
@@ -165,11 +175,29 @@ public final class LnsProcess implements AutoCloseable {
             process.close();
             throw e;
         }
-        LOG.info("event=started hostname={} l2tp={} admin={} dynamic-authorization={} groups={} pools={} accounting={}",
+        metrics.ready(true);
+        LOG.info("event=started hostname={} l2tp={} admin={} metrics={} dynamic-authorization={} groups={} pools={} accounting={}",
                 config.hostname(), endpoint.localAddress(), process.adminAddress().map(Object::toString).orElse("off"),
+                process.metricsAddress().map(Object::toString).orElse("off"),
                 process.disconnectAddress().map(Object::toString).orElse("off"),
                 config.acceptDialinGroups().size(), pools.keySet(), aaa.accountingQueue().isPresent() ? "radius" : "off");
         return process;
+    }
+
+    /** The registry over the engine, pools, AAA and this process's call state (loop state read on the loop). */
+    private VpdnMetrics bindMetrics() {
+        VpdnMetrics m = VpdnMetrics.create(endpoint::execute);
+        m.bindPools(() -> {
+            Map<String, Ipv4Pool.Usage> usage = new java.util.LinkedHashMap<>();
+            shared.pools().forEach((n, p) -> usage.put(n, p.usage()));
+            return usage;
+        });
+        m.loopGauge(MetricNames.LNS_CALLS_IN_SETUP, "Calls between ICRQ and IPCP up", router::inSetup);
+        m.loopGauge(MetricNames.LNS_VIRTUAL_ACCESS, "Live Virtual-Access interfaces", () -> shared.cloner().live());
+        AaaMetrics.bindRadius(m.registry(), "client", aaa.clientStats());
+        AaaMetrics.bindRadius(m.registry(), "disconnect", aaa.disconnectStats());
+        aaa.accountingQueue().ifPresent(q -> AaaMetrics.bindAccounting(m.registry(), q));
+        return m;
     }
 
     private static Accounting fanOut(List<Accounting> sinks) {
@@ -199,6 +227,16 @@ public final class LnsProcess implements AutoCloseable {
     /** The bound admin API address, when it is enabled. */
     public Optional<InetSocketAddress> adminAddress() {
         return Optional.ofNullable(admin).map(AdminServer::localAddress);
+    }
+
+    /** The bound metrics listener ({@code /metrics}, {@code /health}, {@code /ready}), when it is enabled. */
+    public Optional<InetSocketAddress> metricsAddress() {
+        return Optional.ofNullable(metrics).flatMap(VpdnMetrics::address);
+    }
+
+    /** A fresh Prometheus text scrape of this process's metrics (the same text {@code GET /metrics} serves). */
+    public String scrapeMetrics() {
+        return metrics.scrape();
     }
 
     /** The bound RFC 5176 Disconnect listener address, when {@code dynamic-authorization} is enabled. */
@@ -349,6 +387,9 @@ public final class LnsProcess implements AutoCloseable {
         }
         if (admin != null) {
             admin.close();
+        }
+        if (metrics != null) {
+            metrics.close();
         }
         reloads.shutdownNow();
         int ended = endpoint.call(() -> {
