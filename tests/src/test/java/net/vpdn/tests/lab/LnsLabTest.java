@@ -1,0 +1,156 @@
+package net.vpdn.tests.lab;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.Inet4Address;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import net.vpdn.aaa.acct.AccountingRecord;
+import net.vpdn.config.ConfigLoader;
+import net.vpdn.config.ConfigResult;
+import net.vpdn.lns.process.LnsProcess;
+import net.vpdn.lns.process.LnsViews.SessionView;
+import net.vpdn.tests.peers.FreePort;
+import net.vpdn.tests.peers.Tshark;
+import net.vpdn.tests.peers.TsharkCheck;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+
+/**
+ * Issue 5, real LACs: the lab's Linux guest (xl2tpd + pppd, kernel L2TP/PPP) dials our in-JVM LNS process as a
+ * voluntary tunnel with tunnel authentication, authenticates with CHAP, PAP or MS-CHAPv2 (pppd refuses the
+ * others, so our LNS must follow its Configure-Nak), pings the LNS's address and hangs up.
+ */
+@LabTest
+@DisplayName("A real Linux LAC (xl2tpd + pppd in the lab's guest) against our LNS process")
+class LnsLabTest {
+    static final String TUNNEL_SECRET = "lab-tunnel-secret";
+    static final String USER = "alice@example.com";
+    static final String PASSWORD = "alice-lab-password";
+    static final String LNS_ADDRESS = "10.99.0.1";
+    static final Duration VM_TIMEOUT = Duration.ofSeconds(90);
+
+    /** How pppd is told to use one method: it refuses every other one the LNS could ask for. */
+    enum Method {
+        CHAP("refuse-pap;refuse-mschap;refuse-mschap-v2;refuse-eap"),
+        PAP("refuse-chap;refuse-mschap;refuse-mschap-v2;refuse-eap"),
+        MSCHAPV2("refuse-pap;refuse-chap;refuse-mschap;refuse-eap");
+
+        final String pppExtra;
+
+        Method(String pppExtra) {
+            this.pppExtra = pppExtra;
+        }
+    }
+
+    @TempDir
+    Path tmp;
+    final LinkedBlockingQueue<AccountingRecord> tap = new LinkedBlockingQueue<>();
+
+    LnsProcess start(int port) throws Exception {
+        String yaml = """
+                role: lns
+                hostname: lns1
+                l2tp: {listen-address: 127.0.0.1, listen-port: %d, hello-interval: 60s}
+                vpdn-groups:
+                  - name: from-lac1
+                    accept-dialin: {virtual-template: "1"}
+                    terminate-from: [lac1]
+                    tunnel-secret: "%s"
+                virtual-templates:
+                  - {name: "1", local-address: %s, peer-pool: lns-pool, auth-protocols: [chap, mschapv2, pap]}
+                ip-pools:
+                  - {name: lns-pool, first: 10.99.0.10, last: 10.99.0.20}
+                local-users:
+                  - {name: "%s", password: "%s"}
+                aaa: {authentication: [local], accounting: []}
+                admin: {enabled: false}
+                metrics: {enabled: false}
+                """.formatted(port, TUNNEL_SECRET, LNS_ADDRESS, USER, PASSWORD);
+        Path file = Files.writeString(tmp.resolve("lns.yaml"), yaml);
+        ConfigResult r = ConfigLoader.load(file, Map.of(), List.of());
+        assertThat(r).as(r.toString()).isInstanceOf(ConfigResult.Loaded.class);
+        return LnsProcess.start(((ConfigResult.Loaded) r).config(), LnsProcess.Options.DEFAULTS.withAccountingTap(tap::add));
+    }
+
+    AccountingRecord nextRecord(AccountingRecord.Status status, Duration timeout) throws InterruptedException {
+        AccountingRecord r = tap.poll(timeout.toMillis(), TimeUnit.MILLISECONDS);
+        assertThat(r).as("an accounting " + status + " within " + timeout).isNotNull();
+        assertThat(r.status()).isEqualTo(status);
+        return r;
+    }
+
+    @ParameterizedTest(name = "{0}: PPP up with a pool address, ping the LNS, hang up, address back, Stop recorded")
+    @EnumSource(Method.class)
+    @DisplayName("the guest dials with tunnel authentication and one PPP method")
+    void dialPingHangUp(Method method) throws Exception {
+        int port = FreePort.udp();
+        Path pcap = tmp.resolve("guest-" + method + ".pcap");
+        String name = "lnslab-" + method.name().toLowerCase() + "-" + ProcessHandle.current().pid();
+        Map<String, String> params = new LinkedHashMap<>();
+        params.put("LNS", "10.0.2.2:" + port);
+        params.put("TUNNEL_SECRET", TUNNEL_SECRET);
+        params.put("PPP_USER", USER);
+        params.put("PPP_PASS", PASSWORD);
+        params.put("HOLD", "1");
+        params.put("PPP_EXTRA", method.pppExtra);
+        long t0 = System.nanoTime();
+        try (LnsProcess lns = start(port);
+             LabVm vm = LabVm.start(name, VM_TIMEOUT, List.of("--outbound", "--pcap", pcap.toString()), "lac-client", params)) {
+            vm.await("boot ok", Duration.ofSeconds(60));
+            AccountingRecord start = nextRecord(AccountingRecord.Status.START, Duration.ofSeconds(40));
+            String leased = start.framedAddress().map(Inet4Address::getHostAddress).orElseThrow();
+            assertThat(lns.sessions()).as("the LNS shows the session while it is up").singleElement()
+                    .satisfies(s -> assertSessionUp(s, leased));
+            assertThat(lns.counters().poolInUse()).as("one pool address leased").isEqualTo(1);
+
+            LabVm.Result up = vm.await("ppp up", Duration.ofSeconds(20));
+            assertThat(up.value("local")).as(up.text()).contains(leased);
+            assertThat(up.value("remote")).as(up.text()).contains(LNS_ADDRESS);
+            LabVm.Result ping = vm.await("ping ok", Duration.ofSeconds(20));
+            assertThat(ping.value("remote")).contains(LNS_ADDRESS);
+
+            AccountingRecord stop = nextRecord(AccountingRecord.Status.STOP, Duration.ofSeconds(30));
+            assertThat(stop.acctSessionId()).isEqualTo(start.acctSessionId());
+            assertThat(stop.framedAddress().map(Inet4Address::getHostAddress)).contains(leased);
+            assertThat(stop.counters().inputPackets()).as("the pings, at least").isGreaterThanOrEqualTo(3);
+            vm.await("hangup ok", Duration.ofSeconds(20));
+            assertThat(vm.awaitExit(Duration.ofSeconds(30))).as("run-vm.sh: RESULT scenario ok").isZero();
+            System.out.printf("[lab] %s: %s in %.1f s%n", method, vm.results(), (System.nanoTime() - t0) / 1e9);
+
+            assertNoLeaks(lns);
+            assertThat(tap).as("exactly one Start and one Stop").isEmpty();
+        }
+        TsharkCheck check = Tshark.check(pcap, port);
+        assertThat(check.problems()).as(check.summary()).isEmpty();
+        assertThat(check.count("ICCN")).as(check.summary()).isEqualTo(1);
+        assertThat(check.count("CDN")).as(check.summary()).isEqualTo(1);
+    }
+
+    static void assertSessionUp(SessionView s, String leased) {
+        assertThat(s.state()).isEqualTo("UP");
+        assertThat(s.user()).contains(USER);
+        assertThat(s.address()).contains(leased);
+        assertThat(s.group()).isEqualTo("from-lac1");
+        assertThat(s.interfaceName()).hasValueSatisfying(n -> assertThat(n).startsWith("Virtual-Access"));
+    }
+
+    static void assertNoLeaks(LnsProcess lns) {
+        LnsProcess.Counters c = lns.counters();
+        assertThat(c.engineSessions()).as("engine sessions").isZero();
+        assertThat(c.calls()).as("calls").isZero();
+        assertThat(c.inSetup()).as("admission slots").isZero();
+        assertThat(c.virtualAccess()).as("Virtual-Access interfaces").isZero();
+        assertThat(c.poolInUse()).as("pool addresses").isZero();
+        assertThat(c.routes()).as("routes").isZero();
+        assertThat(lns.poolUsage().get("lns-pool").inUse()).as("lns-pool in use").isZero();
+    }
+}
