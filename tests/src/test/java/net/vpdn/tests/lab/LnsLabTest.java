@@ -72,7 +72,8 @@ class LnsLabTest {
                     terminate-from: [lac1]
                     tunnel-secret: "%s"
                 virtual-templates:
-                  - {name: "1", local-address: %s, peer-pool: lns-pool, auth-protocols: [chap, mschapv2, pap]}
+                  - {name: "1", local-address: %s, peer-pool: lns-pool, auth-protocols: [chap, mschapv2, pap],
+                     keepalive-interval: 1s, keepalive-retries: 5}
                 ip-pools:
                   - {name: lns-pool, first: 10.99.0.10, last: 10.99.0.20}
                 local-users:
@@ -163,7 +164,10 @@ class LnsLabTest {
             vm.await("hangup ok", Duration.ofSeconds(20));
             assertThat(vm.awaitExit(Duration.ofSeconds(30))).as("run-vm.sh: RESULT scenario ok").isZero();
             System.out.printf("[lab] %s: %s in %.1f s%n", method, vm.results(), (System.nanoTime() - t0) / 1e9);
-            assertThat(pppdLog(vm)).as("pppd really used " + method).contains(method.pppdSaysSucceeded);
+            String log = pppdLog(vm);
+            assertThat(log).as("pppd really used " + method).contains(method.pppdSaysSucceeded);
+            assertThat(log).as("our 1 s keepalive reached pppd, which answered it").contains("rcvd [LCP EchoReq")
+                    .contains("sent [LCP EchoRep");
             assertNoLeaks(lns);
             assertThat(tap).as("exactly one Start and one Stop").isEmpty();
         }
