@@ -125,9 +125,14 @@ public final class LnsSession implements IpPort {
         if (access.isClosed()) {
             return;
         }
+        // A client that hangs up sends LCP Terminate-Request, and its LAC then clears the call at once
+        // (pppd exits on the Terminate-Ack; xl2tpd sends CDN), well before our Stopping timer would
+        // finish LCP (RFC 1661 §4.6). Link termination already under way keeps its own cause then.
+        TerminateCause cause = closing != null ? closing
+                : access.ppp().phase() == PppPhase.TERMINATE ? causeOf(recordedFailure()) : TerminateCause.LOST_CARRIER;
         lowerGone = true;
         apply(access.ppp().lowerDown());
-        finish(closing != null ? closing : TerminateCause.LOST_CARRIER);
+        finish(cause);
     }
 
     /**
@@ -337,13 +342,24 @@ public final class LnsSession implements IpPort {
     }
 
     private TerminateCause causeOf(PppOutput.LinkDown down) {
+        return causeOf(down.failure());
+    }
+
+    /** The failure that made LCP terminate, if any was recorded (none when the peer asked to terminate). */
+    private Optional<NegotiationFailure> recordedFailure() {
+        return java.util.Arrays.stream(NegotiationFailure.values())
+                .filter(f -> access.ppp().stats().failures(f) > 0).findFirst();
+    }
+
+    /** The cause for the link ending with {@code failure} (none: the peer or we asked, cleanly). */
+    private TerminateCause causeOf(Optional<NegotiationFailure> failure) {
         if (closing != null) {
             return closing;
         }
         if (access.ppp().stats().failures(NegotiationFailure.AUTH_FAILED) > 0) {
             return TerminateCause.USER_ERROR;
         }
-        return down.failure().map(f -> switch (f) {
+        return failure.map(f -> switch (f) {
             case DEAD_PEER -> TerminateCause.LOST_CARRIER;
             case AUTH_FAILED -> TerminateCause.USER_ERROR;
             default -> TerminateCause.PORT_ERROR;

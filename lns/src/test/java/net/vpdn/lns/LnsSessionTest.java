@@ -149,6 +149,20 @@ class LnsSessionTest {
         }
 
         @Test
+        @DisplayName("Terminate-Request from the client, then its LAC's CDN before LCP finishes: still User-Request")
+        void userRequestThenCdn() {
+            // Found against a real xl2tpd + pppd: pppd exits on our Terminate-Ack and xl2tpd sends CDN at
+            // once, long before our Stopping timer ends LCP; the Stop said Lost-Carrier.
+            Fixture.Call c = f.call("alice", "wonderland", 1).up();
+            f.loop.execute(() -> c.client.apply(c.client.ppp.close()));
+            f.loop.advance(Duration.ofMillis(100));
+            assertThat(c.lns.access().isClosed()).as("LCP still stopping").isFalse();
+            c.lns.lowerDown();
+            assertReleasedOnce(c, TerminateCause.USER_REQUEST);
+            assertThat(c.link.hangUps).as("the call is already gone: no CDN back").isEmpty();
+        }
+
+        @Test
         @DisplayName("lower layer down (CDN or tunnel loss): Lost-Carrier, no CDN sent back")
         void lowerDown() {
             Fixture.Call c = f.call("alice", "wonderland", 1).up();
