@@ -17,11 +17,16 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * One guest of the interop lab: {@code run-vm.sh [options] SCENARIO K=V...} as a child process. Its output
- * (the guest's {@code RESULT} lines and the script's log) goes to this JVM's stdout; {@link #await} blocks on
- * the next matching {@code RESULT} line up to a deadline. {@link #close} kills the script and qemu.
+ * (the guest's {@code RESULT} lines and the script's log) goes to this JVM's stdout. Tests wait on the
+ * {@code RESULT} lines with deadlines, never by sleeping: {@link #await} takes the next line in order that starts
+ * with some words (for a scenario whose lines come in a known order), {@link #awaitMatch} and {@link #awaitAll}
+ * search every line so far by regex (for lines of concurrent sessions, whose order is not known).
+ * {@link #requestStop} asks a server scenario to finish; {@link #close} kills the script and qemu.
  */
 public final class LabVm implements AutoCloseable {
     static final Set<Process> LIVE = ConcurrentHashMap.newKeySet();
@@ -36,6 +41,9 @@ public final class LabVm implements AutoCloseable {
     private final List<Result> results = new CopyOnWriteArrayList<>();
     private final LinkedBlockingQueue<Result> unseen = new LinkedBlockingQueue<>();
     private final Thread reader;
+    /** Guards {@link #results} appends and {@link #ended}, so that regex awaits can block on new lines. */
+    private final Object lock = new Object();
+    private boolean ended;
 
     /**
      * One {@code RESULT} line of the guest, e.g. {@code ppp up if=ppp0 local=10.99.0.10 remote=10.99.0.1}.
@@ -70,7 +78,7 @@ public final class LabVm implements AutoCloseable {
      *
      * @param name    run name (run dir {@code $VPDN_INTEROP_DIR/runs/NAME/})
      * @param timeout qemu is killed after it (run-vm.sh then exits 124)
-     * @param options run-vm.sh options such as {@code --outbound}, {@code --pcap FILE}
+     * @param options run-vm.sh options such as {@code --outbound}, {@link #pcap}, {@link #hostfwd}
      * @param params  the scenario's parameters, in order
      */
     public static LabVm start(String name, Duration timeout, List<String> options, String scenario,
@@ -86,6 +94,19 @@ public final class LabVm implements AutoCloseable {
         return new LabVm(name, p);
     }
 
+    /** The options {@code --pcap FILE}: run-vm.sh captures the guest's eth0 there (complete once it exits). */
+    public static List<String> pcap(Path file) {
+        return List.of("--pcap", file.toString());
+    }
+
+    /**
+     * The options {@code --hostfwd PROTO:127.0.0.1:HOSTPORT-:GUESTPORT}: forwards a host port to a guest server,
+     * e.g. {@code hostfwd("udp", port, 1701)} for the {@code lns-server} scenario's xl2tpd.
+     */
+    public static List<String> hostfwd(String protocol, int hostPort, int guestPort) {
+        return List.of("--hostfwd", protocol + ":127.0.0.1:" + hostPort + "-:" + guestPort);
+    }
+
     private void relay() {
         try (BufferedReader r = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
             for (String line; (line = r.readLine()) != null; ) {
@@ -93,12 +114,20 @@ public final class LabVm implements AutoCloseable {
                 int at = line.indexOf(RESULT);
                 if (at >= 0) {
                     Result result = new Result(line.substring(at + RESULT.length()).strip());
-                    results.add(result);
+                    synchronized (lock) {
+                        results.add(result);
+                        lock.notifyAll();
+                    }
                     unseen.add(result);
                 }
             }
         } catch (IOException e) {
             System.out.println("[lab " + name + "] output closed: " + e.getMessage());
+        } finally {
+            synchronized (lock) {
+                ended = true;
+                lock.notifyAll();
+            }
         }
     }
 
@@ -115,6 +144,11 @@ public final class LabVm implements AutoCloseable {
     /** Every {@code RESULT} line so far. */
     public List<Result> results() {
         return List.copyOf(results);
+    }
+
+    /** Every {@code RESULT} line so far, as text (without {@code RESULT }). */
+    public List<String> resultLines() {
+        return results.stream().map(Result::text).toList();
     }
 
     /**
@@ -138,6 +172,53 @@ public final class LabVm implements AutoCloseable {
                         + "; got " + results + "; console tail:\n" + consoleTail(30));
             }
         }
+    }
+
+    /**
+     * Waits until some {@code RESULT} line so far matches {@code regex} ({@link Matcher#find}) and returns its
+     * matcher. Searches every line, consumes none (independent of {@link #await}'s order). Fails at the deadline or
+     * when run-vm.sh's output ends without one.
+     */
+    public Matcher awaitMatch(String regex, Duration timeout) throws InterruptedException {
+        Pattern p = Pattern.compile(regex);
+        String line = awaitLines(p.asPredicate(), 1, regex, timeout).getFirst();
+        Matcher m = p.matcher(line);
+        m.find();
+        return m;
+    }
+
+    /** Waits until {@code n} {@code RESULT} lines so far match {@code regex}; returns all that match, as text. */
+    public List<String> awaitAll(String regex, int n, Duration timeout) throws InterruptedException {
+        return awaitLines(Pattern.compile(regex).asPredicate(), n, regex, timeout);
+    }
+
+    private List<String> awaitLines(Predicate<String> wanted, int n, String what, Duration timeout)
+            throws InterruptedException {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        synchronized (lock) {
+            while (true) {
+                List<String> hits = resultLines().stream().filter(wanted).toList();
+                if (hits.size() >= n) {
+                    return hits;
+                }
+                long left = deadline - System.nanoTime();
+                if (ended || left <= 0) {
+                    throw new AssertionError(hits.size() + "/" + n + " 'RESULT' lines matching /" + what + "/ from "
+                            + name + (ended ? " before run-vm.sh ended" : " within " + timeout) + "; got " + results
+                            + "; console tail:\n" + consoleTail(30));
+                }
+                lock.wait(Math.max(1, TimeUnit.NANOSECONDS.toMillis(left)));
+            }
+        }
+    }
+
+    /**
+     * Asks the scenario to finish: creates {@code runs/NAME/stop}, which server scenarios such as
+     * {@code lns-server} watch for (they then report and end, and run-vm.sh exits).
+     */
+    public void requestStop() throws IOException {
+        Files.createDirectories(runDir());
+        Files.writeString(runDir().resolve("stop"), "");
     }
 
     /** Waits for run-vm.sh to end; its exit status (0 only after {@code RESULT scenario ok}, 124 on timeout). */

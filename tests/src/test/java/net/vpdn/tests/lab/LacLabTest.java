@@ -1,13 +1,14 @@
-package net.vpdn.tests.lablac;
+package net.vpdn.tests.lab;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Pattern;
 import net.vpdn.config.ConfigLoader;
@@ -19,7 +20,6 @@ import net.vpdn.ppp.ipcp.Ipv4Address;
 import net.vpdn.tests.peers.FreePort;
 import net.vpdn.tests.peers.Tshark;
 import net.vpdn.tests.peers.TsharkCheck;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -30,8 +30,10 @@ import org.junit.jupiter.api.io.TempDir;
  * and pppd with kernel PPP/L2TP in a lab guest ({@code lns-server} scenario), with tunnel
  * authentication. The guest's pppd authenticates the subscribers again (its secrets are the
  * scenario's default users), assigns addresses from its range and pings each subscriber; the
- * subscribers ping the guest's PPP address. The guest's eth0 capture must satisfy tshark.
+ * subscribers ping the guest's PPP address. The guest's eth0 capture must satisfy tshark. Its sessions' RESULT
+ * lines come in no fixed order, so it waits on them by regex over all lines ({@link LabVm#awaitMatch}).
  */
+@LabTest
 @DisplayName("our LAC against a real xl2tpd + pppd LNS in the lab guest")
 class LacLabTest {
     static final String SECRET = "vpdn-lab-secret";
@@ -41,14 +43,19 @@ class LacLabTest {
     static final long RANGE_LAST = Ipv4Address.of("10.99.0.200").bits() & 0xFFFF_FFFFL;
     static final Duration BOOT = Duration.ofSeconds(60);
 
-    static Lab lab;
-
     @TempDir
     Path tmp;
 
-    @BeforeAll
-    static void lab() {
-        lab = Lab.require();
+    /** The {@code lns-server} guest, its xl2tpd reachable on 127.0.0.1:{@code port}, its eth0 captured. */
+    private static LabVm boot(String auth, int port, Path pcap) throws Exception {
+        List<String> options = new ArrayList<>(LabVm.hostfwd("udp", port, 1701));
+        options.addAll(LabVm.pcap(pcap));
+        Map<String, String> params = new LinkedHashMap<>();
+        params.put("TUNNEL_SECRET", SECRET);
+        params.put("AUTH", auth);
+        params.put("SESSIONS", "0");
+        String name = "laclab-" + auth + "-" + ProcessHandle.current().pid();
+        return LabVm.start(name, Duration.ofSeconds(100), options, "lns-server", params);
     }
 
     private LacProcess startLac(int lnsPort, String auth) throws Exception {
@@ -82,10 +89,8 @@ class LacLabTest {
         int port = FreePort.udp();
         Path pcap = tmp.resolve("guest-eth0-" + auth + ".pcap");
         List<SubscriberReport> reports;
-        try (LabVm vm = LabVm.start(lab, "lns-server", Duration.ofSeconds(100),
-                List.of("--hostfwd", "udp:127.0.0.1:" + port + "-:1701"), Optional.of(pcap),
-                "TUNNEL_SECRET=" + SECRET, "AUTH=" + auth, "SESSIONS=0")) {
-            vm.await("^lns ready .*auth=" + auth + " tunnel_auth=yes", BOOT);
+        try (LabVm vm = boot(auth, port, pcap)) {
+            vm.awaitMatch("^lns ready .*auth=" + auth + " tunnel_auth=yes", BOOT);
             try (LacProcess lac = startLac(port, auth)) {
                 reports = lac.finished().get(60, TimeUnit.SECONDS);
                 assertSubscribers(reports);
@@ -98,9 +103,9 @@ class LacLabTest {
                         .satisfies(t -> assertThat(t.peerName()).isEqualTo("lns1"));
             }
             vm.requestStop();
-            vm.await("^sessions up=2 down=2", Duration.ofSeconds(20));
-            assertThat(vm.awaitExit(Duration.ofSeconds(30))).as("run-vm.sh exit; results %s", vm.results()).isZero();
-            System.out.printf("guest %s (%s) RESULT lines:%n  %s%n", vm.name(), auth, String.join("\n  ", vm.results()));
+            vm.awaitMatch("^sessions up=2 down=2", Duration.ofSeconds(20));
+            assertThat(vm.awaitExit(Duration.ofSeconds(30))).as("run-vm.sh exit; results %s", vm.resultLines()).isZero();
+            System.out.printf("guest %s (%s) RESULT lines:%n  %s%n", vm.name(), auth, String.join("\n  ", vm.resultLines()));
         }
         assertCapture(pcap);
     }
@@ -119,16 +124,16 @@ class LacLabTest {
         assertThat(reports.get(0).address()).isNotEqualTo(reports.get(1).address());
     }
 
-    private static void assertGuestSessions(LabVm vm, List<SubscriberReport> reports) {
+    private static void assertGuestSessions(LabVm vm, List<SubscriberReport> reports) throws InterruptedException {
         List<String> ups = vm.awaitAll("^ppp up ", 2, Duration.ofSeconds(10));
         for (SubscriberReport r : reports) {
             String addr = r.address().orElseThrow().toString();
             assertThat(ups).as("guest ppp up lines").anyMatch(l -> l.contains("local=" + GUEST_PPP + " remote=" + addr + " "));
-            vm.await("^ping ok remote=" + Pattern.quote(addr) + " ", Duration.ofSeconds(20));
+            vm.awaitMatch("^ping ok remote=" + Pattern.quote(addr) + " ", Duration.ofSeconds(20));
         }
         List<String> downs = vm.awaitAll("^ppp down ", 2, Duration.ofSeconds(20));
         assertThat(downs).hasSize(2);
-        assertThat(vm.results()).noneMatch(l -> l.startsWith("ping fail"));
+        assertThat(vm.resultLines()).noneMatch(l -> l.startsWith("ping fail"));
     }
 
     private static void assertCapture(Path pcap) throws Exception {
