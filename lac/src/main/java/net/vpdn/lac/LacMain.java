@@ -43,6 +43,7 @@ public final class LacMain {
             stopped.countDown();
         }, "vpdn-lac-shutdown");
         Runtime.getRuntime().addShutdownHook(hook);
+        onHangUp(process::reloadFromSource);
         if (process.access().once()) {
             int status = runOnce(process, System.out);
             Runtime.getRuntime().removeShutdownHook(hook);
@@ -70,7 +71,9 @@ public final class LacMain {
         }
         LacProcess process;
         try {
-            process = LacProcess.start(config, access);
+            ProcessStart.Arguments source = arguments;
+            process = LacProcess.start(config, access,
+                    () -> net.vpdn.config.ConfigLoader.load(source.config(), env, source.sets()));
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return null;
@@ -118,5 +121,15 @@ public final class LacMain {
         }
         Duration dials = Duration.ofMillis((long) (a.subscribers().size() * 1000 / a.rate()));
         return dials.plus(longest).plus(ONCE_SLACK);
+    }
+
+    /** SIGHUP reloads the configuration file with the original overrides (on a thread of its own). */
+    @SuppressWarnings("restriction")
+    private static void onHangUp(Runnable action) {
+        try {
+            sun.misc.Signal.handle(new sun.misc.Signal("HUP"), s -> Thread.ofPlatform().name("vpdn-lac-reload").start(action));
+        } catch (IllegalArgumentException e) {
+            org.slf4j.LoggerFactory.getLogger("vpdn.lac").warn("event=no-sighup reason=\"{}\"", e.getMessage());
+        }
     }
 }

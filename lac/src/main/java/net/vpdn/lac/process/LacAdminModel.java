@@ -29,9 +29,12 @@ final class LacAdminModel implements AdminModel {
     private final LacService service;
     private volatile boolean ready;
 
-    LacAdminModel(NettyL2tpEndpoint endpoint, LacService service) {
+    private final java.util.function.Supplier<ReloadReport> reloader;
+
+    LacAdminModel(NettyL2tpEndpoint endpoint, LacService service, java.util.function.Supplier<ReloadReport> reloader) {
         this.endpoint = endpoint;
         this.service = service;
+        this.reloader = reloader;
     }
 
     void ready(boolean value) {
@@ -104,10 +107,10 @@ final class LacAdminModel implements AdminModel {
         });
     }
 
+    /** Reading the file blocks, so it runs off the admin and engine loops. */
     @Override
     public CompletionStage<ReloadReport> reload() {
-        return CompletableFuture.completedFuture(new ReloadReport(List.of(), List.of(),
-                List.of("the LAC process does not reload yet: restart it to apply a changed configuration")));
+        return CompletableFuture.supplyAsync(reloader);
     }
 
     @Override

@@ -11,6 +11,12 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Supplier;
 import net.vpdn.admin.AdminServer;
 import net.vpdn.admin.AdminToken;
+import net.vpdn.admin.ReloadReport;
+import net.vpdn.config.ConfigDiff;
+import net.vpdn.config.ConfigError;
+import net.vpdn.config.ConfigResult;
+import net.vpdn.config.ReloadPlan;
+import net.vpdn.config.Role;
 import net.vpdn.config.VpdnConfig;
 import net.vpdn.l2tp.RandomSource;
 import net.vpdn.l2tp.engine.CallAcceptor;
@@ -44,7 +50,8 @@ public final class LacProcess implements AutoCloseable {
     /** How long shutdown waits for the LNSs to acknowledge our StopCCNs. */
     public static final Duration SHUTDOWN_GRACE = Duration.ofSeconds(3);
 
-    private final VpdnConfig config;
+    private volatile VpdnConfig config;
+    private final Supplier<ConfigResult> reloadSource;
     private final AccessOptions access;
     private final NettyL2tpEndpoint endpoint;
     private final LacService service;
@@ -59,8 +66,9 @@ public final class LacProcess implements AutoCloseable {
     private AdminServer admin;
 
     private LacProcess(VpdnConfig config, AccessOptions access, NettyL2tpEndpoint endpoint, LacService service,
-                       TunnelAuthorization authorization) {
+                       TunnelAuthorization authorization, Supplier<ConfigResult> reloadSource) {
         this.config = config;
+        this.reloadSource = reloadSource;
         this.access = access;
         this.endpoint = endpoint;
         this.service = service;
@@ -69,17 +77,26 @@ public final class LacProcess implements AutoCloseable {
 
     /** Starts the LAC of {@code config} with {@code access} as its access side. */
     public static LacProcess start(VpdnConfig config, AccessOptions access) throws InterruptedException {
+        return start(config, access, null);
+    }
+
+    /**
+     * As {@link #start(VpdnConfig, AccessOptions)}; {@code reloadSource} re-reads the configuration (the
+     * file with the original overrides) for SIGHUP and the admin API's reload, or is null.
+     */
+    public static LacProcess start(VpdnConfig config, AccessOptions access, Supplier<ConfigResult> reloadSource)
+            throws InterruptedException {
         TunnelAuthorization authorization = TunnelAuthorization.open(config);
         try {
-            return start(config, access, authorization);
+            return start(config, access, authorization, reloadSource);
         } catch (InterruptedException | RuntimeException e) {
             authorization.close();
             throw e;
         }
     }
 
-    private static LacProcess start(VpdnConfig config, AccessOptions access, TunnelAuthorization authorization)
-            throws InterruptedException {
+    private static LacProcess start(VpdnConfig config, AccessOptions access, TunnelAuthorization authorization,
+                                    Supplier<ConfigResult> reloadSource) throws InterruptedException {
         LacService[] ref = new LacService[1];
         InetSocketAddress bind = new InetSocketAddress(config.l2tp().listenAddress(), config.l2tp().listenPort());
         NettyL2tpEndpoint endpoint = NettyL2tpEndpoint.start(bind, EngineSettings.engine(config), RandomSource.secure(),
@@ -91,7 +108,7 @@ public final class LacProcess implements AutoCloseable {
         LacService service = new LacService(GroupMapping.callConfig(config), selector, pool, loop, DataPath.of(endpoint),
                 PppRandom.secure(), new LacCounters());
         ref[0] = service;
-        LacProcess process = new LacProcess(config, access, endpoint, service, authorization);
+        LacProcess process = new LacProcess(config, access, endpoint, service, authorization, reloadSource);
         try {
             process.startMetrics();
             process.startAdmin();
@@ -122,7 +139,7 @@ public final class LacProcess implements AutoCloseable {
     }
 
     private void startAdmin() {
-        adminModel = new LacAdminModel(endpoint, service);
+        adminModel = new LacAdminModel(endpoint, service, this::reloadFromSource);
         if (!config.admin().enabled()) return;
         AdminServer.Builder b = AdminServer.builder(adminModel)
                 .bind(new InetSocketAddress(config.admin().address(), config.admin().port()));
@@ -166,6 +183,49 @@ public final class LacProcess implements AutoCloseable {
 
     public AccessOptions access() {
         return access;
+    }
+
+    /**
+     * Applies a reloaded configuration. Live: the request-dialin groups and the tunnel-authorization
+     * method list (the next call is selected by them; calls up stay as they are). Everything else is
+     * reported as needing a restart: the engine, the RADIUS client, the listeners and identity are
+     * fixed at start.
+     */
+    public synchronized ReloadReport reload(VpdnConfig loaded) {
+        if (loaded.role() != Role.LAC) {
+            return new ReloadReport(List.of(), List.of(), List.of(loaded.source() + ": role: not a lac configuration"));
+        }
+        List<String> applied = new ArrayList<>();
+        List<String> restart = new ArrayList<>();
+        for (ReloadPlan.Change c : ConfigDiff.plan(config, loaded).changes()) {
+            boolean live = c.effect() != ReloadPlan.Effect.RESTART
+                    && (c.key().startsWith("vpdn-groups") || c.key().startsWith("aaa.tunnel-authorization"));
+            (live ? applied : restart).add(c.key());
+        }
+        VpdnConfig effective = ConfigDiff.effective(config, loaded);
+        authorization.reload(effective);
+        config = effective;
+        LOG.info("event=reload applied={} restart-required={}", applied, restart);
+        return new ReloadReport(applied, restart, List.of());
+    }
+
+    /** Re-reads the configuration and applies it; an invalid file changes nothing and says why. */
+    public ReloadReport reloadFromSource() {
+        if (reloadSource == null) {
+            return new ReloadReport(List.of(), List.of(), List.of("started without a configuration file to reload"));
+        }
+        return switch (reloadSource.get()) {
+            case ConfigResult.Invalid inv -> {
+                LOG.warn("event=reload-refused errors={}", inv.errors().size());
+                yield new ReloadReport(List.of(), List.of(), inv.errors().stream().map(ConfigError::toString).toList());
+            }
+            case ConfigResult.Loaded l -> reload(l.config());
+        };
+    }
+
+    /** Where calls are selected now (after any reload). */
+    TunnelSelector selector() {
+        return authorization.selector();
     }
 
     public VpdnConfig config() {

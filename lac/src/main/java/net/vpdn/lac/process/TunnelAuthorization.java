@@ -32,27 +32,29 @@ public final class TunnelAuthorization implements AutoCloseable {
      */
     public static final String DOMAIN_LOOKUP_PASSWORD = "cisco";
 
-    private final TunnelSelector selector;
+    private final ReloadableSelector selector;
     private final EventLoopGroup group;
     private final RadiusClient client;
+    private final TunnelAuthorizer radius;
 
-    private TunnelAuthorization(TunnelSelector selector, EventLoopGroup group, RadiusClient client) {
-        this.selector = selector;
+    private TunnelAuthorization(VpdnConfig config, EventLoopGroup group, RadiusClient client, TunnelAuthorizer radius) {
+        this.selector = new ReloadableSelector(selector(config, radius));
         this.group = group;
         this.client = client;
+        this.radius = radius;
     }
 
     /** Starts RADIUS when the method list names it. */
     public static TunnelAuthorization open(VpdnConfig config) throws InterruptedException {
         if (!config.aaa().tunnelAuthorization().uses(AaaMethod.RADIUS) || config.radiusServers().isEmpty()) {
-            return new TunnelAuthorization(selector(config, null), null, null);
+            return new TunnelAuthorization(config, null, null, null);
         }
         EventLoopGroup group = new MultiThreadIoEventLoopGroup(1, NioIoHandler.newFactory());
         try {
             RadiusSettings settings = radiusSettings(config);
             RadiusClient client = RadiusClient.open(settings, group.next(), PppRandom.secure(), System::nanoTime, new RadiusStats());
             RadiusBackend radius = new RadiusBackend(client, settings, Secret.of(DOMAIN_LOOKUP_PASSWORD), System::nanoTime);
-            return new TunnelAuthorization(selector(config, radius), group, client);
+            return new TunnelAuthorization(config, group, client, radius);
         } catch (InterruptedException | RuntimeException e) {
             group.shutdownGracefully(0, 1, TimeUnit.SECONDS);
             throw e;
@@ -92,6 +94,15 @@ public final class TunnelAuthorization implements AutoCloseable {
 
     public TunnelSelector selector() {
         return selector;
+    }
+
+    /**
+     * Applies a reloaded configuration's groups and method list to calls placed from now on; calls
+     * in progress keep the answer they had. The RADIUS client stays as started (its servers are a
+     * restart item).
+     */
+    public void reload(VpdnConfig config) {
+        selector.swap(selector(config, radius));
     }
 
     @Override
