@@ -29,7 +29,11 @@ import net.vpdn.ppp.PppRandom;
 import net.vpdn.ppp.auth.AuthTiming;
 import net.vpdn.ppp.auth.Secret;
 import net.vpdn.ppp.fsm.CpConfig;
+import net.vpdn.lns.ip.Ipv4Packets;
 import net.vpdn.ppp.ipcp.IpcpNegotiated;
+import net.vpdn.ppp.ipcp.Ipv4Address;
+import net.vpdn.ppp.wire.Octets;
+import net.vpdn.ppp.wire.PppProtocol;
 import net.vpdn.ppp.ipcp.IpcpPolicy;
 import net.vpdn.ppp.lcp.LcpPolicy;
 import net.vpdn.ppp.session.PppOutput;
@@ -37,12 +41,13 @@ import net.vpdn.ppp.session.PppSession;
 import net.vpdn.ppp.session.PppSessionConfig;
 
 /**
- * The LAC side of process tests: our L2TP engine on loopback, and one subscriber's PPP client
- * whose frames go straight through the call (no proxy LCP). The client runs on its own pump
+ * The LAC side of process tests (here and, through this module's test-jar, in {@code tests/}): our
+ * L2TP engine on loopback, and one subscriber's PPP client whose frames go straight through the call
+ * (no proxy LCP); {@link #ping} sends ICMP Echo Requests over the session. The client runs on its own pump
  * thread without timers (loopback loses nothing); {@link #deaf} makes it ignore the LNS, as a
  * dead subscriber would. Waits are bounded future gets, never sleeps.
  */
-final class TestLac implements AutoCloseable {
+public final class TestLac implements AutoCloseable {
     static final Duration WAIT = Duration.ofSeconds(10);
 
     final NettyL2tpEndpoint endpoint;
@@ -53,8 +58,9 @@ final class TestLac implements AutoCloseable {
     final CompletableFuture<IpcpNegotiated> ipcp = new CompletableFuture<>();
     final CompletableFuture<Avp.ResultCode> callDown = new CompletableFuture<>();
     final CompletableFuture<Avp.ResultCode> tunnelDown = new CompletableFuture<>();
+    private final java.util.Map<Integer, CompletableFuture<Void>> echoes = new java.util.concurrent.ConcurrentHashMap<>();
 
-    TestLac() throws InterruptedException {
+    public TestLac() throws InterruptedException {
         endpoint = NettyL2tpEndpoint.start(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0),
                 EngineConfig.defaults("lac1"), RandomSource.seeded(11),
                 new NettyL2tpEndpoint.Handlers(null, CallAcceptor.REFUSE, TunnelListener.NONE, (s, f) -> {
@@ -90,7 +96,12 @@ final class TestLac implements AutoCloseable {
     }
 
     Tunnel tunnel(InetSocketAddress lns) throws Exception {
-        return openTunnel(lns, "lac1", ProcessFixture.SECRET).get(WAIT.toSeconds(), TimeUnit.SECONDS);
+        return tunnel(lns, ProcessFixture.SECRET);
+    }
+
+    /** Opens a tunnel as lac1 with {@code secret}; the tunnel once up. */
+    public Tunnel tunnel(InetSocketAddress lns, String secret) throws Exception {
+        return openTunnel(lns, "lac1", secret).get(WAIT.toSeconds(), TimeUnit.SECONDS);
     }
 
     /** Places a call on {@code tunnel} and starts the client's PPP as {@code user}; completes when connected. */
@@ -131,12 +142,12 @@ final class TestLac implements AutoCloseable {
     }
 
     /** The subscriber hangs up: LCP Terminate-Request. */
-    void hangUp() throws Exception {
+    public void hangUp() throws Exception {
         pump.submit(() -> send(client.close())).get();
     }
 
     /** Dials and waits for IPCP at the client. */
-    IpcpNegotiated dialToIpcp(Tunnel tunnel, String user, String password) throws Exception {
+    public IpcpNegotiated dialToIpcp(Tunnel tunnel, String user, String password) throws Exception {
         dial(tunnel, user, password);
         return ipcp.get(WAIT.toSeconds(), TimeUnit.SECONDS);
     }
@@ -153,17 +164,64 @@ final class TestLac implements AutoCloseable {
                     });
                 }
                 case PppOutput.Ipv4Up up -> ipcp.complete(up.addresses());
+                case PppOutput.Deliver d -> delivered(d.packet().toArray());
                 default -> { }
             }
         }
     }
 
-    Avp.ResultCode awaitCallDown() throws Exception {
+    public Avp.ResultCode awaitCallDown() throws Exception {
         return callDown.get(WAIT.toSeconds(), TimeUnit.SECONDS);
     }
 
     Avp.ResultCode awaitTunnelDown() throws Exception {
         return tunnelDown.get(WAIT.toSeconds(), TimeUnit.SECONDS);
+    }
+
+    /** Sends an ICMP Echo Request from {@code src} to {@code dst}; completes when its Echo Reply comes back. */
+    public CompletableFuture<Void> ping(Ipv4Address src, Ipv4Address dst, int id) {
+        CompletableFuture<Void> reply = new CompletableFuture<>();
+        echoes.put(id, reply);
+        byte[] packet = echoRequest(src, dst, id);
+        pump.execute(() -> send(client.sendData(PppProtocol.IPV4, Octets.of(packet))));
+        return reply.orTimeout(WAIT.toSeconds(), TimeUnit.SECONDS);
+    }
+
+    // An ICMP Echo Reply (type 0, RFC 792) whose identifier we sent completes that ping.
+    private void delivered(byte[] ip) {
+        int headerLength = (ip[0] & 0x0F) * 4;
+        if (ip.length >= headerLength + 8 && ip[9] == 1 && ip[headerLength] == 0) {
+            int id = ((ip[headerLength + 4] & 0xFF) << 8) | (ip[headerLength + 5] & 0xFF);
+            java.util.Optional.ofNullable(echoes.remove(id)).ifPresent(f -> f.complete(null));
+        }
+    }
+
+    /** An ICMP Echo Request (RFC 792) with valid IPv4 and ICMP checksums (RFC 791). */
+    static byte[] echoRequest(Ipv4Address src, Ipv4Address dst, int id) {
+        int total = 20 + 8 + 32;
+        byte[] p = new byte[total];
+        p[0] = 0x45;
+        p[3] = (byte) total;
+        p[8] = 64;
+        p[9] = 1;
+        putInt(p, 12, src.bits());
+        putInt(p, 16, dst.bits());
+        p[20] = 8;
+        p[24] = (byte) (id >>> 8);
+        p[25] = (byte) id;
+        int icmpSum = Ipv4Packets.checksum(Unpooled.wrappedBuffer(p), 20, total - 20);
+        p[22] = (byte) (icmpSum >>> 8);
+        p[23] = (byte) icmpSum;
+        int ipSum = Ipv4Packets.checksum(Unpooled.wrappedBuffer(p), 0, 20);
+        p[10] = (byte) (ipSum >>> 8);
+        p[11] = (byte) ipSum;
+        return p;
+    }
+
+    private static void putInt(byte[] p, int at, int v) {
+        for (int i = 0; i < 4; i++) {
+            p[at + i] = (byte) (v >>> (24 - 8 * i));
+        }
     }
 
     @Override

@@ -18,6 +18,7 @@ import net.vpdn.config.VpdnConfig;
 import net.vpdn.l2tp.avp.CdnResult;
 import net.vpdn.l2tp.engine.Tunnel;
 import net.vpdn.lns.process.LnsProcess;
+import net.vpdn.lns.process.TestLac;
 import net.vpdn.ppp.ipcp.IpcpNegotiated;
 import net.vpdn.ppp.ipcp.Ipv4Address;
 import org.junit.jupiter.api.AfterAll;
@@ -120,7 +121,7 @@ class LnsRadiusTest {
     }
 
     /** Dials carol to IPCP; returns the Start record the LNS queued for RADIUS. */
-    AccountingRecord up(SubscriberLac lac, LnsProcess lns) throws Exception {
+    AccountingRecord up(TestLac lac, LnsProcess lns) throws Exception {
         Tunnel tunnel = lac.tunnel(lns.l2tpAddress(), TUNNEL_SECRET);
         IpcpNegotiated ipcp = lac.dialToIpcp(tunnel, USER, PASSWORD);
         assertThat(ipcp.localAddress()).as("the client's address is the Access-Accept's Framed-IP-Address")
@@ -152,7 +153,7 @@ class LnsRadiusTest {
         @Test
         @DisplayName("a CHAP user accepted by RADIUS gets its Framed-IP-Address; Start and Stop land in the detail file")
         void startAndStop() throws Exception {
-            try (SubscriberLac lac = new SubscriberLac(); LnsProcess lns = start()) {
+            try (TestLac lac = new TestLac(); LnsProcess lns = start()) {
                 String id = up(lac, lns).acctSessionId();
                 lac.ping(FRAMED, LNS_ADDRESS, 1).get(10, TimeUnit.SECONDS);
                 Map<String, String> start = RadiusPeers.awaitRecord(radius, detailOffset, RadiusPeers.record("Start", id));
@@ -175,7 +176,7 @@ class LnsRadiusTest {
         @Test
         @DisplayName("by Acct-Session-Id: Disconnect-ACK, Stop with Admin-Reset, CDN to the LAC, the address back in the pool")
         void bySessionId() throws Exception {
-            try (SubscriberLac lac = new SubscriberLac(); LnsProcess lns = start()) {
+            try (TestLac lac = new TestLac(); LnsProcess lns = start()) {
                 String id = up(lac, lns).acctSessionId();
                 assertThat(lns.counters().poolInUse()).as("the Framed-IP-Address is leased from the pool").isEqualTo(1);
                 int port = lns.disconnectAddress().orElseThrow().getPort();
@@ -194,7 +195,7 @@ class LnsRadiusTest {
         @Test
         @DisplayName("for an unknown session: Disconnect-NAK with Session-Context-Not-Found, and the session stays")
         void unknownSession() throws Exception {
-            try (SubscriberLac lac = new SubscriberLac(); LnsProcess lns = start()) {
+            try (TestLac lac = new TestLac(); LnsProcess lns = start()) {
                 up(lac, lns);
                 int port = lns.disconnectAddress().orElseThrow().getPort();
                 String out = RadiusPeers.disconnect(port, DAS_SECRET, "Acct-Session-Id = \"no-such-session\"\n");
@@ -208,7 +209,7 @@ class LnsRadiusTest {
         @Test
         @DisplayName("signed with the wrong secret: dropped, no answer, the session stays")
         void wrongSecret() throws Exception {
-            try (SubscriberLac lac = new SubscriberLac(); LnsProcess lns = start()) {
+            try (TestLac lac = new TestLac(); LnsProcess lns = start()) {
                 String id = up(lac, lns).acctSessionId();
                 int port = lns.disconnectAddress().orElseThrow().getPort();
                 String out = RadiusPeers.disconnect(port, "not-the-secret", "Acct-Session-Id = \"" + id + "\"\n");
@@ -225,7 +226,7 @@ class LnsRadiusTest {
         @Test
         @DisplayName("adding a user and changing timers keeps the session passing traffic, with no Stop")
         void keepsSessions() throws Exception {
-            try (SubscriberLac lac = new SubscriberLac(); LnsProcess lns = start()) {
+            try (TestLac lac = new TestLac(); LnsProcess lns = start()) {
                 String id = up(lac, lns).acctSessionId();
                 lac.ping(FRAMED, LNS_ADDRESS, 3).get(10, TimeUnit.SECONDS);
                 nextConfig.set(load("local-users.0.name=dave@example.com", "local-users.0.password=dave-password",
