@@ -2,18 +2,14 @@ package net.vpdn.tests.interop;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.TimeUnit;
-import net.vpdn.config.ConfigLoader;
-import net.vpdn.config.ConfigResult;
 import net.vpdn.l2tp.avp.CdnResult;
 import net.vpdn.l2tp.avp.StopCcnResult;
 import net.vpdn.lac.access.HangupCause;
 import net.vpdn.lac.access.emulator.SubscriberReport;
-import net.vpdn.lac.process.AccessOptions;
+import net.vpdn.tests.OneGroupLac;
 import net.vpdn.lac.process.LacProcess;
 import net.vpdn.tests.peers.CallEnd;
 import net.vpdn.tests.peers.FreePort;
@@ -43,25 +39,7 @@ class LacProcessXl2tpdTest {
     Path tmp;
 
     private LacProcess start(int lnsPort, String... options) throws Exception {
-        String yaml = """
-                role: lac
-                hostname: lac1
-                l2tp: {listen-address: 127.0.0.1, listen-port: 0}
-                vpdn-groups:
-                  - name: example-com
-                    request-dialin: {domains: [example.com]}
-                    initiate-to:
-                      - {address: 127.0.0.1, port: %d}
-                    tunnel-secret: "%s"
-                admin: {enabled: false}
-                metrics: {enabled: false}
-                """.formatted(lnsPort, SECRET);
-        Path file = Files.writeString(tmp.resolve("lac.yaml"), yaml);
-        ConfigResult r = ConfigLoader.load(file, Map.of(), List.of());
-        assertThat(r).as(r.toString()).isInstanceOf(ConfigResult.Loaded.class);
-        AccessOptions.Parsed access = AccessOptions.parse(List.of(options));
-        assertThat(access).as(access.toString()).isInstanceOf(AccessOptions.Parsed.Ok.class);
-        return LacProcess.start(((ConfigResult.Loaded) r).config(), ((AccessOptions.Parsed.Ok) access).options());
+        return OneGroupLac.start(tmp, lnsPort, SECRET, List.of(options));
     }
 
     @Test

@@ -2,7 +2,6 @@ package net.vpdn.tests.lab;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -11,10 +10,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Pattern;
-import net.vpdn.config.ConfigLoader;
-import net.vpdn.config.ConfigResult;
 import net.vpdn.lac.access.emulator.SubscriberReport;
-import net.vpdn.lac.process.AccessOptions;
+import net.vpdn.tests.OneGroupLac;
 import net.vpdn.lac.process.LacProcess;
 import net.vpdn.ppp.ipcp.Ipv4Address;
 import net.vpdn.tests.peers.FreePort;
@@ -59,27 +56,9 @@ class LacLabTest {
     }
 
     private LacProcess startLac(int lnsPort, String auth) throws Exception {
-        String yaml = """
-                role: lac
-                hostname: lac1
-                l2tp: {listen-address: 127.0.0.1, listen-port: 0}
-                vpdn-groups:
-                  - name: example-com
-                    request-dialin: {domains: [example.com]}
-                    initiate-to:
-                      - {address: 127.0.0.1, port: %d}
-                    tunnel-secret: "%s"
-                admin: {enabled: false}
-                metrics: {enabled: false}
-                """.formatted(lnsPort, SECRET);
-        Path file = Files.writeString(tmp.resolve("lac.yaml"), yaml);
-        ConfigResult r = ConfigLoader.load(file, Map.of(), List.of());
-        assertThat(r).as(r.toString()).isInstanceOf(ConfigResult.Loaded.class);
-        AccessOptions.Parsed access = AccessOptions.parse(List.of("--user", "alice@example.com:alicepass",
+        return OneGroupLac.start(tmp, lnsPort, SECRET, List.of("--user", "alice@example.com:alicepass",
                 "--user", "bob@example.com:bobpass", "--auth", auth, "--rate", "20", "--pings", "3",
                 "--ping-timeout", "5s", "--hold", "8s"));
-        assertThat(access).as(access.toString()).isInstanceOf(AccessOptions.Parsed.Ok.class);
-        return LacProcess.start(((ConfigResult.Loaded) r).config(), ((AccessOptions.Parsed.Ok) access).options());
     }
 
     @ParameterizedTest(name = "{0}")
