@@ -7,6 +7,9 @@ package net.vpdn.config;
  * @param tunnelAuthorization  where a LAC finds the tunnel for a user (local {@code vpdn-groups} or RADIUS
  *                             tunnel attributes, RFC 2868); unused by an LNS
  * @param accounting           where session accounting goes (only {@code radius} exists; empty = off)
+ * @param accountingInterimInterval how often an in-service session sends accounting Interim-Update when
+ *                             the Access-Accept carries no Acct-Interim-Interval; zero = never
  */
-public record AaaSettings(MethodList authentication, MethodList tunnelAuthorization, MethodList accounting) {
+public record AaaSettings(MethodList authentication, MethodList tunnelAuthorization, MethodList accounting,
+                          java.time.Duration accountingInterimInterval) {
 }
