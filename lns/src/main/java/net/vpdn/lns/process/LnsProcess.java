@@ -220,7 +220,7 @@ public final class LnsProcess implements AutoCloseable {
         if (!config.admin().enabled()) {
             return;
         }
-        AdminServer.Builder b = AdminServer.builder(new LnsAdminModel(this, reloads))
+        AdminServer.Builder b = AdminServer.builder(new LnsAdminModel(this, teardowns, reloads))
                 .bind(new InetSocketAddress(config.admin().address(), config.admin().port()));
         config.admin().token().ifPresent(t -> b.token(AdminToken.of(t.reveal())));
         admin = b.start();
