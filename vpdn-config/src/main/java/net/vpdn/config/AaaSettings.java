@@ -1,5 +1,7 @@
 package net.vpdn.config;
 
+import java.util.Objects;
+
 /**
  * What each process uses its user base and RADIUS servers for (file section {@code aaa}).
  *
@@ -7,6 +9,20 @@ package net.vpdn.config;
  * @param tunnelAuthorization  where a LAC finds the tunnel for a user (local {@code vpdn-groups} or RADIUS
  *                             tunnel attributes, RFC 2868); unused by an LNS
  * @param accounting           where session accounting goes (only {@code radius} exists; empty = off)
+ * @param tunnelAuthorizationPassword the User-Password of a LAC's RADIUS domain/DNIS lookup (IOS {@code vpdn
+ *                             tunnel authorization password}; {@link #DEFAULT_LOOKUP_PASSWORD} by default)
  */
-public record AaaSettings(MethodList authentication, MethodList tunnelAuthorization, MethodList accounting) {
+public record AaaSettings(MethodList authentication, MethodList tunnelAuthorization, MethodList accounting,
+                          Secret tunnelAuthorizationPassword) {
+    /** What IOS sends in a VPDN domain lookup unless told otherwise, and so what RADIUS servers expect. */
+    public static final String DEFAULT_LOOKUP_PASSWORD = "cisco";
+
+    public AaaSettings {
+        Objects.requireNonNull(tunnelAuthorizationPassword, "tunnelAuthorizationPassword");
+    }
+
+    /** Settings with the default lookup password. */
+    public AaaSettings(MethodList authentication, MethodList tunnelAuthorization, MethodList accounting) {
+        this(authentication, tunnelAuthorization, accounting, Secret.of(DEFAULT_LOOKUP_PASSWORD));
+    }
 }

@@ -57,8 +57,11 @@ final class LacCall implements LineHandler, SessionListener, TunnelPool.Waiter {
     private List<TunnelSet> sets;
     private int nextSet;
     private boolean limitHit;
+    private boolean lnsRefused;
     private List<String> failures;
     private TunnelSet reserved;
+    private TunnelPool.Attempt attempt;
+    private EngineHost.TimerHandle setupTimer;
     private Tunnel tunnel;
     private Session session;
 
@@ -71,7 +74,20 @@ final class LacCall implements LineHandler, SessionListener, TunnelPool.Waiter {
         ppp = new PppSession(service.config().ppp(), service.random());
         pppTimers = new EngineHost.TimerHandle[PppTimer.values().length];
         line.attach(this);
+        setupTimer = service.loop().schedule(service.config().setupTimeout(), this::setupTimedOut);
         apply(ppp.lowerUp());
+    }
+
+    /** The call setup timeout: a call not connected by now is cleared, whatever it was waiting for. */
+    private void setupTimedOut() {
+        setupTimer = null;
+        if (state == CallState.RELAY || state == CallState.CLEARING || state == CallState.DONE) return;
+        CallState phase = state;
+        if (session != null) {
+            session.close(CdnResult.GENERAL_ERROR, ErrorCode.NO_GENERAL_ERROR, "call setup timeout");
+        }
+        refuse(RefusalReason.SETUP_TIMEOUT, "not connected within " + service.config().setupTimeout().toMillis()
+                + " ms (was " + phase.name().toLowerCase(java.util.Locale.ROOT) + ")");
     }
 
     // ---- subscriber side ---------------------------------------------------------------------
@@ -195,11 +211,13 @@ final class LacCall implements LineHandler, SessionListener, TunnelPool.Waiter {
             }
             reserved = set;
             state = CallState.TUNNEL;
-            service.pool().acquire(set, this);
+            attempt = service.pool().acquire(set, this);
             return;
         }
         boolean onlyLimits = limitHit && failures.stream().allMatch(f -> f.contains("session limit"));
-        refuse(onlyLimits ? RefusalReason.SESSION_LIMIT : RefusalReason.NO_TUNNEL, String.join("; ", failures));
+        RefusalReason reason = lnsRefused ? RefusalReason.LNS_REFUSED
+                : onlyLimits ? RefusalReason.SESSION_LIMIT : RefusalReason.NO_TUNNEL;
+        refuse(reason, String.join("; ", failures));
     }
 
     @Override
@@ -207,7 +225,26 @@ final class LacCall implements LineHandler, SessionListener, TunnelPool.Waiter {
         if (state != CallState.TUNNEL) return;
         failures.add(reserved.groupName() + ": " + detail);
         unreserve();
+        attempt = null;
         nextSet();
+    }
+
+    /**
+     * The LNS cleared the call before it connected: the call moves on to the set's next LNS (then the
+     * next set, in Tunnel-Preference order) with its PPP kept waiting, as a tunnel failure would.
+     */
+    private void placingRefused(Session s, String why) {
+        lnsRefused = true;
+        service.counters().lnsRefusedAttempt();
+        LOG.info("event=call-attempt-refused line={} user='{}' group={} lns={} detail='{}'", line.identity().lineId(), user,
+                reserved.groupName(), tunnel.peer(), why);
+        s.attach(null);
+        Tunnel t = tunnel;
+        tunnel = null;
+        session = null;
+        state = CallState.TUNNEL;
+        service.pool().callEnded(t);
+        service.pool().retry(attempt, t.peer() + " cleared the call: " + why);
     }
 
     @Override
@@ -256,6 +293,7 @@ final class LacCall implements LineHandler, SessionListener, TunnelPool.Waiter {
     public void sessionUp(Session s, CallParams connectParams) {
         if (state != CallState.PLACING) return;
         state = CallState.RELAY;
+        cancelSetupTimer();
         service.counters().connected();
         LOG.info("event=call-connected line={} user='{}' group={} tunnel={} session={} lns={}", line.identity().lineId(), user,
                 reserved == null ? "" : reserved.groupName(), tunnel.localId(), s.localId(), tunnel.peer());
@@ -266,7 +304,7 @@ final class LacCall implements LineHandler, SessionListener, TunnelPool.Waiter {
         String why = "result " + cause.resultCode() + " error " + cause.errorCode() + " " + cause.errorMessage();
         switch (state) {
             case CLEARING -> finish();
-            case PLACING -> refuse(RefusalReason.LNS_REFUSED, "call cleared before it connected: " + why);
+            case PLACING -> placingRefused(s, why);
             case RELAY -> {
                 service.counters().clearedByNetwork();
                 boolean tunnelDown = s.tunnel().state() != TunnelState.ESTABLISHED;
@@ -297,7 +335,7 @@ final class LacCall implements LineHandler, SessionListener, TunnelPool.Waiter {
         LineIdentity id = line.identity();
         LOG.info("event=call-refused line={} user='{}' calling='{}' called='{}' reason={} detail='{}'", id.lineId(), user,
                 id.callingNumber(), id.calledNumber(), reason, detail);
-        handOff.auth().ifPresent(a -> line.send(SubscriberNotices.authFailure(a, Math.max(papIdentifier, 0),
+        if (handOff != null) handOff.auth().ifPresent(a -> line.send(SubscriberNotices.authFailure(a, Math.max(papIdentifier, 0),
                 "VPDN refused: " + reason)));
         line.send(SubscriberNotices.terminateRequest(1, "VPDN refused"));
         line.hangup(HangupCause.REFUSED);
@@ -314,6 +352,7 @@ final class LacCall implements LineHandler, SessionListener, TunnelPool.Waiter {
     private void finish() {
         if (state == CallState.DONE) return;
         state = CallState.DONE;
+        cancelSetupTimer();
         if (pppTimers != null) {
             for (PppTimer t : PppTimer.values()) cancelPppTimer(t);
         }
@@ -322,6 +361,13 @@ final class LacCall implements LineHandler, SessionListener, TunnelPool.Waiter {
         if (session != null) session.attach(null);
         if (tunnel != null) service.pool().callEnded(tunnel);
         service.callFinished(this);
+    }
+
+    private void cancelSetupTimer() {
+        if (setupTimer != null) {
+            setupTimer.cancel();
+            setupTimer = null;
+        }
     }
 
     /** Clears the call from our side: CDN to the LNS if placed, Terminate-Request and hang-up to the subscriber. */
