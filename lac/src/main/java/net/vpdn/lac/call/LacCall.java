@@ -6,7 +6,6 @@ import io.netty.buffer.Unpooled;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.OptionalInt;
 import net.vpdn.l2tp.avp.Avp;
 import net.vpdn.l2tp.avp.CdnResult;
 import net.vpdn.l2tp.avp.ErrorCode;
@@ -45,6 +44,8 @@ import org.slf4j.LoggerFactory;
 final class LacCall implements LineHandler, SessionListener, TunnelPool.Waiter {
     private static final Logger LOG = LoggerFactory.getLogger(LacCall.class);
     private static final int PAP = 0xC023;
+    private static final java.time.Duration BUSY_BACKOFF_FIRST = java.time.Duration.ofMillis(100);
+    private static final java.time.Duration BUSY_BACKOFF_CAP = java.time.Duration.ofSeconds(2);
 
     private final LacService service;
     private final AccessLine line;
@@ -58,6 +59,9 @@ final class LacCall implements LineHandler, SessionListener, TunnelPool.Waiter {
     private int nextSet;
     private boolean limitHit;
     private boolean lnsRefused;
+    private boolean lnsBusy;
+    private int busyRounds;
+    private EngineHost.TimerHandle busyTimer;
     private List<String> failures;
     private TunnelSet reserved;
     private TunnelPool.Attempt attempt;
@@ -214,6 +218,10 @@ final class LacCall implements LineHandler, SessionListener, TunnelPool.Waiter {
             attempt = service.pool().acquire(set, this);
             return;
         }
+        if (lnsBusy) {
+            busyRetry();
+            return;
+        }
         boolean onlyLimits = limitHit && failures.stream().allMatch(f -> f.contains("session limit"));
         RefusalReason reason = lnsRefused ? RefusalReason.LNS_REFUSED
                 : onlyLimits ? RefusalReason.SESSION_LIMIT : RefusalReason.NO_TUNNEL;
@@ -230,11 +238,30 @@ final class LacCall implements LineHandler, SessionListener, TunnelPool.Waiter {
     }
 
     /**
+     * Some LNS answered "temporary lack of resources" (CDN result 4, an LNS's admission control) and no
+     * set is left: the sets are walked again after a back-off (0.1 s doubling to 2 s, with jitter so
+     * refused calls do not return together) until the call connects or its setup timeout clears it.
+     */
+    private void busyRetry() {
+        lnsBusy = false;
+        long capMs = Math.min(BUSY_BACKOFF_CAP.toMillis(), BUSY_BACKOFF_FIRST.toMillis() << Math.min(busyRounds++, 5));
+        long delayMs = capMs / 2 + Math.floorMod(service.random().nextInt(), capMs / 2 + 1);
+        state = CallState.SELECTING; // waiting, as for a selection: nothing placed, nothing reserved
+        busyTimer = service.loop().schedule(java.time.Duration.ofMillis(delayMs), () -> {
+            busyTimer = null;
+            if (state != CallState.SELECTING) return;
+            nextSet = 0;
+            nextSet();
+        });
+    }
+
+    /**
      * The LNS cleared the call before it connected: the call moves on to the set's next LNS (then the
      * next set, in Tunnel-Preference order) with its PPP kept waiting, as a tunnel failure would.
      */
-    private void placingRefused(Session s, String why) {
+    private void placingRefused(Session s, Avp.ResultCode cause, String why) {
         lnsRefused = true;
+        if (cause.resultCode() == CdnResult.TEMPORARY_LACK_OF_RESOURCES.code()) lnsBusy = true;
         service.counters().lnsRefusedAttempt();
         LOG.info("event=call-attempt-refused line={} user='{}' group={} lns={} detail='{}'", line.identity().lineId(), user,
                 reserved.groupName(), tunnel.peer(), why);
@@ -253,7 +280,7 @@ final class LacCall implements LineHandler, SessionListener, TunnelPool.Waiter {
             service.pool().callEnded(t);
             return;
         }
-        Session s = t.placeCall(icrq(), iccn(), this);
+        Session s = t.placeCall(CallAvps.icrq(line.identity()), CallAvps.iccn(line.identity(), handOff, papIdentifier), this);
         if (s == null) {
             failures.add(reserved.groupName() + ": no free session id in tunnel to " + endpoint.address());
             unreserve();
@@ -264,27 +291,6 @@ final class LacCall implements LineHandler, SessionListener, TunnelPool.Waiter {
         session = s;
         s.attach(this);
         state = CallState.PLACING;
-    }
-
-    private CallParams icrq() {
-        LineIdentity id = line.identity();
-        List<Avp> avps = new ArrayList<>(4);
-        if (!id.callingNumber().isEmpty()) avps.add(new Avp.CallingNumber(id.callingNumber()));
-        if (!id.calledNumber().isEmpty()) avps.add(new Avp.CalledNumber(id.calledNumber()));
-        avps.add(new Avp.BearerType(id.digitalBearer(), !id.digitalBearer()));
-        id.physicalChannelId().ifPresent(ch -> avps.add(new Avp.PhysicalChannelId(ch)));
-        return new CallParams(avps);
-    }
-
-    private CallParams iccn() {
-        LineIdentity id = line.identity();
-        List<Avp> avps = new ArrayList<>(12);
-        avps.add(new Avp.TxConnectSpeed(id.txConnectBps()));
-        if (id.rxConnectBps() != 0) avps.add(new Avp.RxConnectSpeed(id.rxConnectBps()));
-        avps.add(new Avp.FramingType(id.synchronousFraming(), !id.synchronousFraming()));
-        avps.addAll(ProxyAvps.toAvps(handOff.lcp(), handOff.auth(),
-                papIdentifier < 0 ? OptionalInt.empty() : OptionalInt.of(papIdentifier)));
-        return new CallParams(avps);
     }
 
     // ---- session -----------------------------------------------------------------------------
@@ -304,7 +310,7 @@ final class LacCall implements LineHandler, SessionListener, TunnelPool.Waiter {
         String why = "result " + cause.resultCode() + " error " + cause.errorCode() + " " + cause.errorMessage();
         switch (state) {
             case CLEARING -> finish();
-            case PLACING -> placingRefused(s, why);
+            case PLACING -> placingRefused(s, cause, why);
             case RELAY -> {
                 service.counters().clearedByNetwork();
                 boolean tunnelDown = s.tunnel().state() != TunnelState.ESTABLISHED;
@@ -367,6 +373,10 @@ final class LacCall implements LineHandler, SessionListener, TunnelPool.Waiter {
         if (setupTimer != null) {
             setupTimer.cancel();
             setupTimer = null;
+        }
+        if (busyTimer != null) {
+            busyTimer.cancel();
+            busyTimer = null;
         }
     }
 

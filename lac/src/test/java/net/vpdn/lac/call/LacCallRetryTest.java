@@ -80,7 +80,7 @@ class LacCallRetryTest {
     static CallAcceptor refusing(AtomicInteger icrqs) {
         return (s, p) -> {
             icrqs.incrementAndGet();
-            s.reject(CdnResult.TEMPORARY_LACK_OF_RESOURCES, ErrorCode.NO_GENERAL_ERROR, "busy");
+            s.reject(CdnResult.PERMANENT_LACK_OF_RESOURCES, ErrorCode.NO_GENERAL_ERROR, "no room for this call");
         };
     }
 
@@ -136,6 +136,49 @@ class LacCallRetryTest {
             assertThat(service.calls()).singleElement().satisfies(c -> assertThat(c.group()).isEqualTo("second"));
             assertThat(service.groupCalls("first")).as("the first set's reservation was given back").isZero();
             assertThat(service.groupCalls("second")).isEqualTo(1);
+        }
+
+        @Test
+        @DisplayName("'temporary lack of resources' (CDN 4, admission control) from the only LNS: asked again after a back-off")
+        void busyLnsAskedAgain() {
+            AtomicInteger busyAnswers = new AtomicInteger(2);
+            lns(LNS_A, (s, p) -> {
+                icrqsA.incrementAndGet();
+                if (busyAnswers.getAndDecrement() > 0) {
+                    s.reject(CdnResult.TEMPORARY_LACK_OF_RESOURCES, ErrorCode.NO_GENERAL_ERROR, "busy, retry");
+                } else {
+                    s.answer();
+                }
+            }, 10);
+            LacService service = service((k, answer) -> answer.accept(new Selection.Tunnels(List.of(
+                    set(1, "corp", new LnsEndpoint(LNS_A, 1, 1))))));
+            dial(service, AuthMethod.CHAP_MD5);
+            assertThat(vnet.runUntil(() -> icrqsA.get() == 1, Duration.ofSeconds(5))).isTrue();
+            long firstIcrq = vnet.nowNanos();
+            assertThat(vnet.runUntil(() -> counters.callsConnected() == 1, SETUP_TIMEOUT)).isTrue();
+            assertThat(icrqsA).as("two busy answers, then the call").hasValue(3);
+            assertThat(Duration.ofNanos(vnet.nowNanos() - firstIcrq)).as("two back-offs (50..100 ms, then 100..200 ms)")
+                    .isBetween(Duration.ofMillis(150), Duration.ofMillis(400));
+            assertThat(counters.lnsRefusedAttempts()).isEqualTo(2);
+            assertThat(counters.refusals(RefusalReason.LNS_REFUSED)).isZero();
+            assertThat(service.groupCalls("corp")).isEqualTo(1);
+        }
+
+        @Test
+        @DisplayName("a busy LNS that stays busy: the call ends at the setup timeout, counted as SETUP_TIMEOUT")
+        void busyUntilTimeout() {
+            lns(LNS_A, (s, p) -> {
+                icrqsA.incrementAndGet();
+                s.reject(CdnResult.TEMPORARY_LACK_OF_RESOURCES, ErrorCode.NO_GENERAL_ERROR, "busy, retry");
+            }, 10);
+            LacService service = service((k, answer) -> answer.accept(new Selection.Tunnels(List.of(
+                    set(1, "corp", new LnsEndpoint(LNS_A, 1, 1))))));
+            dial(service, AuthMethod.PAP);
+            assertThat(vnet.runUntil(() -> !reports.isEmpty(), SETUP_TIMEOUT.plusSeconds(5))).isTrue();
+            assertThat(counters.refusals(RefusalReason.SETUP_TIMEOUT)).isEqualTo(1);
+            assertThat(icrqsA.get()).as("asked again with back-off, not in a tight loop").isBetween(5, 15);
+            assertThat(service.groupCalls("corp")).isZero();
+            assertThat(service.activeCalls()).isZero();
         }
 
         @Test

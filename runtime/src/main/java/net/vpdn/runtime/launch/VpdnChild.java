@@ -29,6 +29,12 @@ import java.util.regex.Pattern;
 public final class VpdnChild implements AutoCloseable {
     private static final Pattern READY = Pattern.compile(
             "^vpdn (lac|lns) ready: l2tp (\\S+):(\\d+) admin (\\S+)(?: metrics (\\S+))?.*$");
+    /**
+     * The processes' own logging configuration (key=value lines on stderr), even when the class path is
+     * a test's, whose {@code logback-test.xml} logback would otherwise prefer.
+     */
+    static final List<String> PRODUCT_LOGGING = List.of("-Dlogback.configurationFile=logback.xml",
+            "-Dlogback.statusListenerClass=ch.qos.logback.core.status.NopStatusListener");
     /** How long {@link #close} waits after SIGTERM before it kills. */
     public static final Duration STOP_GRACE = Duration.ofSeconds(10);
 
@@ -57,16 +63,19 @@ public final class VpdnChild implements AutoCloseable {
 
         /** The LNS with {@code args}, on the class path of this JVM. */
         public static Spec lns(List<String> args, Path log) {
-            return new Spec("lns", "net.vpdn.lns.LnsMain", ownClassPath(), List.of(), args, log, Map.of());
+            return new Spec("lns", "net.vpdn.lns.LnsMain", ownClassPath(), PRODUCT_LOGGING, args, log, Map.of());
         }
 
         /** The LAC with {@code args}, on the class path of this JVM. */
         public static Spec lac(List<String> args, Path log) {
-            return new Spec("lac", "net.vpdn.lac.LacMain", ownClassPath(), List.of(), args, log, Map.of());
+            return new Spec("lac", "net.vpdn.lac.LacMain", ownClassPath(), PRODUCT_LOGGING, args, log, Map.of());
         }
 
+        /** These JVM options after the ones already given. */
         public Spec withJvmOptions(List<String> options) {
-            return new Spec(name, mainClass, classPath, options, args, log, env);
+            List<String> all = new ArrayList<>(jvmOptions);
+            all.addAll(options);
+            return new Spec(name, mainClass, classPath, all, args, log, env);
         }
 
         public Spec withEnv(Map<String, String> more) {

@@ -1,7 +1,6 @@
 package net.vpdn.tests.e2e;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -16,6 +15,7 @@ import java.util.Map;
 import net.vpdn.aaa.radius.FreeRadiusServer;
 import net.vpdn.admin.cli.AdminClient;
 import net.vpdn.runtime.launch.VpdnChild;
+import net.vpdn.tests.peers.Eventually;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -41,10 +41,14 @@ class LacLnsRadiusEndToEndTest {
     @DisplayName("all reach IPCP with their group's addresses, ping and hang up; nothing leaks on either side")
     void thousandSubscribers() throws Exception {
         FreeRadiusServer.assumeInstalled();
+        // the processes' logs stay in target/ for a failed run to be read
+        Path logs = Files.createDirectories(Path.of("target", "e2e-lac-lns"));
+        Files.deleteIfExists(logs.resolve("lns.log"));
+        Files.deleteIfExists(logs.resolve("lac.log"));
         Path report = dir.resolve("report.tsv");
         Files.writeString(dir.resolve("lns.yaml"), E2eConfigs.lns(SUBSCRIBERS));
         try (VpdnChild lns = VpdnChild.start(VpdnChild.Spec.lns(List.of("--config", dir.resolve("lns.yaml").toString()),
-                dir.resolve("lns.log")).withJvmOptions(JVM))) {
+                logs.resolve("lns.log")).withJvmOptions(JVM).withEnv(Map.of("VPDN_LOG_LEVEL", "INFO")))) {
             VpdnChild.Ready lnsReady = lns.awaitReady(Duration.ofSeconds(60));
             int lnsPort = lnsReady.l2tp().getPort();
             try (FreeRadiusServer radius = FreeRadiusServer.start(E2eConfigs.RADIUS_SECRET, E2eConfigs.radiusUsers(lnsPort))) {
@@ -52,22 +56,28 @@ class LacLnsRadiusEndToEndTest {
                 List<String> args = new java.util.ArrayList<>(List.of("--config", dir.resolve("lac.yaml").toString()));
                 args.addAll(E2eConfigs.emulator(SUBSCRIBERS, RATE, report.toString()));
                 long started = System.nanoTime();
-                try (VpdnChild lac = VpdnChild.start(VpdnChild.Spec.lac(args, dir.resolve("lac.log")).withJvmOptions(JVM))) {
+                try (VpdnChild lac = VpdnChild.start(VpdnChild.Spec.lac(args, logs.resolve("lac.log")).withJvmOptions(JVM)
+                        .withEnv(Map.of("VPDN_LOG_LEVEL", "INFO")))) {
                     VpdnChild.Ready lacReady = lac.awaitReady(Duration.ofSeconds(60));
                     lac.awaitLine(l -> l.startsWith("result: "), Duration.ofSeconds(150), "its summary");
                     double seconds = (System.nanoTime() - started) / 1e9;
                     List<String> summary = lac.output().stream().filter(l -> !l.startsWith("vpdn lac ready")).toList();
                     System.out.printf("e2e: %d subscribers at %s, LAC start to summary %.1f s%n", SUBSCRIBERS, RATE, seconds);
                     summary.stream().filter(l -> !l.startsWith("  ")).forEach(l -> System.out.println("e2e: " + l));
-                    await().atMost(Duration.ofSeconds(10)).until(() -> Files.exists(report));
+                    Eventually.within(Duration.ofSeconds(10), () -> assertThat(report).exists());
                     checkReport(Files.readAllLines(report));
                     assertThat(summary).as(lac.logTail()).contains("result: all subscribers succeeded");
                     checkNothingHeld(lacReady, lnsReady);
                 }
-                // the LAC stopped (SIGTERM: StopCCN): the LNS holds no tunnel either
+                // the LAC stopped (SIGTERM: StopCCN): the LNS's tunnels are down (at most in the RFC 2661 §5.7
+                // hold that keeps a closed tunnel to acknowledge a retransmitted StopCCN), carrying nothing
                 AdminClient lnsAdmin = admin(lnsReady);
-                await().atMost(Duration.ofSeconds(15)).untilAsserted(() ->
-                        assertThat(lnsAdmin.tunnels().tunnels()).as("LNS tunnels after the LAC stopped").isEmpty());
+                Eventually.within(Duration.ofSeconds(15), () -> assertThat(lnsAdmin.tunnels().tunnels())
+                        .as("LNS tunnels after the LAC stopped").allSatisfy(t -> {
+                            assertThat(t.state()).isNotEqualTo("established");
+                            assertThat(t.sessions()).isZero();
+                        }));
+                assertThat(lnsAdmin.sessions().sessions()).isEmpty();
             }
         }
     }
@@ -107,10 +117,10 @@ class LacLnsRadiusEndToEndTest {
     }
 
     /** After the last hang-up: no call or session on the LAC, no session and no leased address on the LNS. */
-    private static void checkNothingHeld(VpdnChild.Ready lac, VpdnChild.Ready lns) {
+    private static void checkNothingHeld(VpdnChild.Ready lac, VpdnChild.Ready lns) throws Exception {
         AdminClient lacAdmin = admin(lac);
         AdminClient lnsAdmin = admin(lns);
-        await().atMost(Duration.ofSeconds(15)).untilAsserted(() -> {
+        Eventually.within(Duration.ofSeconds(15), () -> {
             assertThat(lacAdmin.sessions().sessions()).as("LAC sessions").isEmpty();
             assertThat(lacAdmin.tunnels().tunnels()).as("LAC tunnels carry no session")
                     .allSatisfy(t -> assertThat(t.sessions()).isZero());
