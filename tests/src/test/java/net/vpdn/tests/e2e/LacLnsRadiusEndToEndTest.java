@@ -31,7 +31,7 @@ import org.junit.jupiter.api.io.TempDir;
 @DisplayName("1,000 subscribers through a LAC process and an LNS process, one group chosen by FreeRADIUS")
 class LacLnsRadiusEndToEndTest {
     static final int SUBSCRIBERS = Integer.getInteger("vpdn.e2e.subscribers", 1000);
-    static final String RATE = System.getProperty("vpdn.e2e.rate", "150/s");
+    static final String RATE = System.getProperty("vpdn.e2e.rate", "250/s");
     static final List<String> JVM = List.of("-Xmx384m", "-XX:+UseSerialGC");
 
     @TempDir
