@@ -44,6 +44,13 @@ public final class LacMain {
         }, "vpdn-lac-shutdown");
         Runtime.getRuntime().addShutdownHook(hook);
         onHangUp(process::reloadFromSource);
+        if (!process.access().once() && !process.access().subscribers().isEmpty()) {
+            // a long-running LAC with an emulator says once how its subscribers did, then stays up
+            process.finished().thenRun(() -> {
+                process.summary().lines().forEach(System.out::println);
+                System.out.flush();
+            });
+        }
         if (process.access().once()) {
             int status = runOnce(process, System.out);
             Runtime.getRuntime().removeShutdownHook(hook);
@@ -87,11 +94,13 @@ public final class LacMain {
         return process;
     }
 
-    /** {@code vpdn lac ready: l2tp <addr:port> admin <addr:port|off>}. */
+    /** {@code vpdn lac ready: l2tp <addr:port> admin <addr:port|off> metrics <addr:port|off>}. */
     public static String readyLine(LacProcess process) {
         var l2tp = process.l2tpAddress();
         String admin = process.adminAddress().map(a -> a.getAddress().getHostAddress() + ":" + a.getPort()).orElse("off");
-        return "vpdn lac ready: l2tp " + l2tp.getAddress().getHostAddress() + ":" + l2tp.getPort() + " admin " + admin;
+        String metrics = process.metricsAddress().map(a -> a.getAddress().getHostAddress() + ":" + a.getPort()).orElse("off");
+        return "vpdn lac ready: l2tp " + l2tp.getAddress().getHostAddress() + ":" + l2tp.getPort() + " admin " + admin
+                + " metrics " + metrics;
     }
 
     /** Waits for every subscriber's report (bounded), prints the summary, and returns the exit status. */

@@ -73,7 +73,9 @@ public final class LnsMain {
         }
         var l2tp = process.l2tpAddress();
         String admin = process.adminAddress().map(a -> a.getAddress().getHostAddress() + ":" + a.getPort()).orElse("off");
-        out.println("vpdn lns ready: l2tp " + l2tp.getAddress().getHostAddress() + ":" + l2tp.getPort() + " admin " + admin);
+        String metrics = process.metricsAddress().map(a -> a.getAddress().getHostAddress() + ":" + a.getPort()).orElse("off");
+        out.println("vpdn lns ready: l2tp " + l2tp.getAddress().getHostAddress() + ":" + l2tp.getPort() + " admin " + admin
+                + " metrics " + metrics);
         out.flush();
         return new Launch.Running(process, arguments);
     }

@@ -1,5 +1,7 @@
 package net.vpdn.config;
 
+import java.util.Objects;
+
 /**
  * What each process uses its user base and RADIUS servers for (file section {@code aaa}).
  *
@@ -9,7 +11,21 @@ package net.vpdn.config;
  * @param accounting           where session accounting goes (only {@code radius} exists; empty = off)
  * @param accountingInterimInterval how often an in-service session sends accounting Interim-Update when
  *                             the Access-Accept carries no Acct-Interim-Interval; zero = never
+ * @param tunnelAuthorizationPassword the User-Password of a LAC's RADIUS domain/DNIS lookup (IOS {@code vpdn
+ *                             tunnel authorization password}; {@link #DEFAULT_LOOKUP_PASSWORD} by default)
  */
 public record AaaSettings(MethodList authentication, MethodList tunnelAuthorization, MethodList accounting,
-                          java.time.Duration accountingInterimInterval) {
+                          java.time.Duration accountingInterimInterval, Secret tunnelAuthorizationPassword) {
+    /** What IOS sends in a VPDN domain lookup unless told otherwise, and so what RADIUS servers expect. */
+    public static final String DEFAULT_LOOKUP_PASSWORD = "cisco";
+
+    public AaaSettings {
+        Objects.requireNonNull(accountingInterimInterval, "accountingInterimInterval");
+        Objects.requireNonNull(tunnelAuthorizationPassword, "tunnelAuthorizationPassword");
+    }
+
+    /** Settings with no Interim-Update and the default lookup password. */
+    public AaaSettings(MethodList authentication, MethodList tunnelAuthorization, MethodList accounting) {
+        this(authentication, tunnelAuthorization, accounting, java.time.Duration.ZERO, Secret.of(DEFAULT_LOOKUP_PASSWORD));
+    }
 }

@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.Function;
 
 /**
@@ -36,7 +37,7 @@ final class ConfigBinder {
         var pools = each(root, "ip-pools", PppBinder::ipPool);
         var users = each(root, "local-users", PppBinder::localUser);
         var radius = each(root, "radius-servers", ConfigBinder::radius);
-        AaaSettings aaa = aaa(root.section("aaa"));
+        AaaSettings aaa = aaa(root.section("aaa"), role);
         VpdnConfig config = new VpdnConfig(source, role, hostname, l2tp, values(groups), values(templates),
                 values(pools), values(users), values(radius), aaa,
                 admin(root.section("admin")), metrics(root.section("metrics")),
@@ -68,7 +69,18 @@ final class ConfigBinder {
                 initial,
                 cap,
                 s.get("retransmit-retries", Defaults.RETRANSMIT_RETRIES, Values.integer(1, 100)),
-                s.get("receive-window", Defaults.RECEIVE_WINDOW, Values.integer(1, 65535)));
+                s.get("receive-window", Defaults.RECEIVE_WINDOW, Values.integer(1, 65535)),
+                callSetupTimeout(s));
+    }
+
+    /** Long enough for PPP, a RADIUS lookup and a new tunnel's retransmissions; short enough to free a stuck line. */
+    private static Duration callSetupTimeout(Section s) {
+        Duration d = s.get("call-setup-timeout", Defaults.CALL_SETUP_TIMEOUT, positive());
+        if (d.compareTo(Defaults.MIN_CALL_SETUP_TIMEOUT) < 0 || d.compareTo(Defaults.MAX_CALL_SETUP_TIMEOUT) > 0) {
+            s.error("call-setup-timeout", "must be between " + Defaults.MIN_CALL_SETUP_TIMEOUT.toSeconds() + "s and "
+                    + Defaults.MAX_CALL_SETUP_TIMEOUT.toSeconds() + "s, got " + d.toMillis() + " ms");
+        }
+        return d;
     }
 
     static RadiusServer radius(Section s) {
@@ -83,12 +95,13 @@ final class ConfigBinder {
                 s.get("dead-time", Defaults.RADIUS_DEAD_TIME, Values::duration));
     }
 
-    static AaaSettings aaa(Section s) {
+    static AaaSettings aaa(Section s, Role role) {
         return new AaaSettings(
                 methods(s, "authentication", MethodList.of(AaaMethod.LOCAL)),
                 methods(s, "tunnel-authorization", MethodList.of(AaaMethod.LOCAL)),
                 methods(s, "accounting", MethodList.of()),
-                s.get("accounting-interim-interval", Duration.ZERO, interimInterval()));
+                s.get("accounting-interim-interval", Duration.ZERO, interimInterval()),
+                lookupPassword(s, role));
     }
 
     /** Zero (off), or from {@link Defaults#INTERIM_MIN} to {@link Defaults#INTERIM_MAX}. */
@@ -99,6 +112,20 @@ final class ConfigBinder {
                     Parsed.bad("must be 0 (off) or between 1s and 24h, got " + text.trim());
             case Parsed<Duration> other -> other;
         };
+    }
+
+    /** The domain-lookup password: a LAC key; RADIUS limits User-Password to 128 octets (RFC 2865 §5.2). */
+    private static Secret lookupPassword(Section s, Role role) {
+        String key = "tunnel-authorization-password";
+        Optional<Secret> given = s.secret(key);
+        if (given.isPresent() && role == Role.LNS) {
+            s.error(s.has(key) ? key : key + "-file", "is for the LAC only (its RADIUS domain lookups); role: lns");
+        }
+        if (given.isPresent() && given.get().length() > 128) {
+            s.error(s.has(key) ? key : key + "-file", "is " + given.get().length()
+                    + " bytes; RADIUS allows at most 128 (RFC 2865 §5.2)");
+        }
+        return given.orElseGet(() -> Secret.of(AaaSettings.DEFAULT_LOOKUP_PASSWORD));
     }
 
     private static MethodList methods(Section s, String key, MethodList defaultList) {

@@ -16,6 +16,10 @@ final class Defaults {
     static final Duration RETRANSMIT_CAP = Duration.ofSeconds(8);
     static final int RETRANSMIT_RETRIES = 5;
     static final int RECEIVE_WINDOW = 16;
+    /** A LAC call not connected 30 s after its line came up is cleared. */
+    static final Duration CALL_SETUP_TIMEOUT = Duration.ofSeconds(30);
+    static final Duration MIN_CALL_SETUP_TIMEOUT = Duration.ofSeconds(1);
+    static final Duration MAX_CALL_SETUP_TIMEOUT = Duration.ofSeconds(600);
 
     static final int INITIATE_TO_PRIORITY = 1;
     static final int INITIATE_TO_WEIGHT = 1;

@@ -15,6 +15,8 @@ import java.time.Duration;
  * @param retransmitRetries  retransmissions before the tunnel is declared dead
  *                           (Cisco {@code l2tp tunnel retransmit retries})
  * @param receiveWindow      control-message receive window we advertise (RFC 2661 §5.8 Receive Window Size)
+ * @param callSetupTimeout   LAC: the most a call may take from the subscriber's line coming up to the LNS's
+ *                           connect (PPP, selection, tunnel and ICRQ/ICCN together); then it is cleared
  */
 public record L2tpSettings(
         InetAddress listenAddress,
@@ -23,7 +25,15 @@ public record L2tpSettings(
         Duration retransmitInitial,
         Duration retransmitCap,
         int retransmitRetries,
-        int receiveWindow) {
+        int receiveWindow,
+        Duration callSetupTimeout) {
     /** The IANA L2TP port, RFC 2661 §8.1. */
     public static final int L2TP_PORT = 1701;
+
+    /** Settings with the default call setup timeout. */
+    public L2tpSettings(InetAddress listenAddress, int listenPort, Duration helloInterval, Duration retransmitInitial,
+                        Duration retransmitCap, int retransmitRetries, int receiveWindow) {
+        this(listenAddress, listenPort, helloInterval, retransmitInitial, retransmitCap, retransmitRetries, receiveWindow,
+                Defaults.CALL_SETUP_TIMEOUT);
+    }
 }

@@ -6,7 +6,6 @@ import io.netty.buffer.Unpooled;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.OptionalInt;
 import net.vpdn.l2tp.avp.Avp;
 import net.vpdn.l2tp.avp.CdnResult;
 import net.vpdn.l2tp.avp.ErrorCode;
@@ -45,6 +44,8 @@ import org.slf4j.LoggerFactory;
 final class LacCall implements LineHandler, SessionListener, TunnelPool.Waiter {
     private static final Logger LOG = LoggerFactory.getLogger(LacCall.class);
     private static final int PAP = 0xC023;
+    private static final java.time.Duration BUSY_BACKOFF_FIRST = java.time.Duration.ofMillis(100);
+    private static final java.time.Duration BUSY_BACKOFF_CAP = java.time.Duration.ofSeconds(2);
 
     private final LacService service;
     private final AccessLine line;
@@ -57,8 +58,14 @@ final class LacCall implements LineHandler, SessionListener, TunnelPool.Waiter {
     private List<TunnelSet> sets;
     private int nextSet;
     private boolean limitHit;
+    private boolean lnsRefused;
+    private boolean lnsBusy;
+    private int busyRounds;
+    private EngineHost.TimerHandle busyTimer;
     private List<String> failures;
     private TunnelSet reserved;
+    private TunnelPool.Attempt attempt;
+    private EngineHost.TimerHandle setupTimer;
     private Tunnel tunnel;
     private Session session;
 
@@ -71,7 +78,20 @@ final class LacCall implements LineHandler, SessionListener, TunnelPool.Waiter {
         ppp = new PppSession(service.config().ppp(), service.random());
         pppTimers = new EngineHost.TimerHandle[PppTimer.values().length];
         line.attach(this);
+        setupTimer = service.loop().schedule(service.config().setupTimeout(), this::setupTimedOut);
         apply(ppp.lowerUp());
+    }
+
+    /** The call setup timeout: a call not connected by now is cleared, whatever it was waiting for. */
+    private void setupTimedOut() {
+        setupTimer = null;
+        if (state == CallState.RELAY || state == CallState.CLEARING || state == CallState.DONE) return;
+        CallState phase = state;
+        if (session != null) {
+            session.close(CdnResult.GENERAL_ERROR, ErrorCode.NO_GENERAL_ERROR, "call setup timeout");
+        }
+        refuse(RefusalReason.SETUP_TIMEOUT, "not connected within " + service.config().setupTimeout().toMillis()
+                + " ms (was " + phase.name().toLowerCase(java.util.Locale.ROOT) + ")");
     }
 
     // ---- subscriber side ---------------------------------------------------------------------
@@ -195,11 +215,17 @@ final class LacCall implements LineHandler, SessionListener, TunnelPool.Waiter {
             }
             reserved = set;
             state = CallState.TUNNEL;
-            service.pool().acquire(set, this);
+            attempt = service.pool().acquire(set, this);
+            return;
+        }
+        if (lnsBusy) {
+            busyRetry();
             return;
         }
         boolean onlyLimits = limitHit && failures.stream().allMatch(f -> f.contains("session limit"));
-        refuse(onlyLimits ? RefusalReason.SESSION_LIMIT : RefusalReason.NO_TUNNEL, String.join("; ", failures));
+        RefusalReason reason = lnsRefused ? RefusalReason.LNS_REFUSED
+                : onlyLimits ? RefusalReason.SESSION_LIMIT : RefusalReason.NO_TUNNEL;
+        refuse(reason, String.join("; ", failures));
     }
 
     @Override
@@ -207,7 +233,45 @@ final class LacCall implements LineHandler, SessionListener, TunnelPool.Waiter {
         if (state != CallState.TUNNEL) return;
         failures.add(reserved.groupName() + ": " + detail);
         unreserve();
+        attempt = null;
         nextSet();
+    }
+
+    /**
+     * Some LNS answered "temporary lack of resources" (CDN result 4, an LNS's admission control) and no
+     * set is left: the sets are walked again after a back-off (0.1 s doubling to 2 s, with jitter so
+     * refused calls do not return together) until the call connects or its setup timeout clears it.
+     */
+    private void busyRetry() {
+        lnsBusy = false;
+        long capMs = Math.min(BUSY_BACKOFF_CAP.toMillis(), BUSY_BACKOFF_FIRST.toMillis() << Math.min(busyRounds++, 5));
+        long delayMs = capMs / 2 + Math.floorMod(service.random().nextInt(), capMs / 2 + 1);
+        state = CallState.SELECTING; // waiting, as for a selection: nothing placed, nothing reserved
+        busyTimer = service.loop().schedule(java.time.Duration.ofMillis(delayMs), () -> {
+            busyTimer = null;
+            if (state != CallState.SELECTING) return;
+            nextSet = 0;
+            nextSet();
+        });
+    }
+
+    /**
+     * The LNS cleared the call before it connected: the call moves on to the set's next LNS (then the
+     * next set, in Tunnel-Preference order) with its PPP kept waiting, as a tunnel failure would.
+     */
+    private void placingRefused(Session s, Avp.ResultCode cause, String why) {
+        lnsRefused = true;
+        if (cause.resultCode() == CdnResult.TEMPORARY_LACK_OF_RESOURCES.code()) lnsBusy = true;
+        service.counters().lnsRefusedAttempt();
+        LOG.info("event=call-attempt-refused line={} user='{}' group={} lns={} detail='{}'", line.identity().lineId(), user,
+                reserved.groupName(), tunnel.peer(), why);
+        s.attach(null);
+        Tunnel t = tunnel;
+        tunnel = null;
+        session = null;
+        state = CallState.TUNNEL;
+        service.pool().callEnded(t);
+        service.pool().retry(attempt, t.peer() + " cleared the call: " + why);
     }
 
     @Override
@@ -216,7 +280,7 @@ final class LacCall implements LineHandler, SessionListener, TunnelPool.Waiter {
             service.pool().callEnded(t);
             return;
         }
-        Session s = t.placeCall(icrq(), iccn(), this);
+        Session s = t.placeCall(CallAvps.icrq(line.identity()), CallAvps.iccn(line.identity(), handOff, papIdentifier), this);
         if (s == null) {
             failures.add(reserved.groupName() + ": no free session id in tunnel to " + endpoint.address());
             unreserve();
@@ -229,33 +293,13 @@ final class LacCall implements LineHandler, SessionListener, TunnelPool.Waiter {
         state = CallState.PLACING;
     }
 
-    private CallParams icrq() {
-        LineIdentity id = line.identity();
-        List<Avp> avps = new ArrayList<>(4);
-        if (!id.callingNumber().isEmpty()) avps.add(new Avp.CallingNumber(id.callingNumber()));
-        if (!id.calledNumber().isEmpty()) avps.add(new Avp.CalledNumber(id.calledNumber()));
-        avps.add(new Avp.BearerType(id.digitalBearer(), !id.digitalBearer()));
-        id.physicalChannelId().ifPresent(ch -> avps.add(new Avp.PhysicalChannelId(ch)));
-        return new CallParams(avps);
-    }
-
-    private CallParams iccn() {
-        LineIdentity id = line.identity();
-        List<Avp> avps = new ArrayList<>(12);
-        avps.add(new Avp.TxConnectSpeed(id.txConnectBps()));
-        if (id.rxConnectBps() != 0) avps.add(new Avp.RxConnectSpeed(id.rxConnectBps()));
-        avps.add(new Avp.FramingType(id.synchronousFraming(), !id.synchronousFraming()));
-        avps.addAll(ProxyAvps.toAvps(handOff.lcp(), handOff.auth(),
-                papIdentifier < 0 ? OptionalInt.empty() : OptionalInt.of(papIdentifier)));
-        return new CallParams(avps);
-    }
-
     // ---- session -----------------------------------------------------------------------------
 
     @Override
     public void sessionUp(Session s, CallParams connectParams) {
         if (state != CallState.PLACING) return;
         state = CallState.RELAY;
+        cancelSetupTimer();
         service.counters().connected();
         LOG.info("event=call-connected line={} user='{}' group={} tunnel={} session={} lns={}", line.identity().lineId(), user,
                 reserved == null ? "" : reserved.groupName(), tunnel.localId(), s.localId(), tunnel.peer());
@@ -266,7 +310,7 @@ final class LacCall implements LineHandler, SessionListener, TunnelPool.Waiter {
         String why = "result " + cause.resultCode() + " error " + cause.errorCode() + " " + cause.errorMessage();
         switch (state) {
             case CLEARING -> finish();
-            case PLACING -> refuse(RefusalReason.LNS_REFUSED, "call cleared before it connected: " + why);
+            case PLACING -> placingRefused(s, cause, why);
             case RELAY -> {
                 service.counters().clearedByNetwork();
                 boolean tunnelDown = s.tunnel().state() != TunnelState.ESTABLISHED;
@@ -297,7 +341,7 @@ final class LacCall implements LineHandler, SessionListener, TunnelPool.Waiter {
         LineIdentity id = line.identity();
         LOG.info("event=call-refused line={} user='{}' calling='{}' called='{}' reason={} detail='{}'", id.lineId(), user,
                 id.callingNumber(), id.calledNumber(), reason, detail);
-        handOff.auth().ifPresent(a -> line.send(SubscriberNotices.authFailure(a, Math.max(papIdentifier, 0),
+        if (handOff != null) handOff.auth().ifPresent(a -> line.send(SubscriberNotices.authFailure(a, Math.max(papIdentifier, 0),
                 "VPDN refused: " + reason)));
         line.send(SubscriberNotices.terminateRequest(1, "VPDN refused"));
         line.hangup(HangupCause.REFUSED);
@@ -314,6 +358,7 @@ final class LacCall implements LineHandler, SessionListener, TunnelPool.Waiter {
     private void finish() {
         if (state == CallState.DONE) return;
         state = CallState.DONE;
+        cancelSetupTimer();
         if (pppTimers != null) {
             for (PppTimer t : PppTimer.values()) cancelPppTimer(t);
         }
@@ -322,6 +367,17 @@ final class LacCall implements LineHandler, SessionListener, TunnelPool.Waiter {
         if (session != null) session.attach(null);
         if (tunnel != null) service.pool().callEnded(tunnel);
         service.callFinished(this);
+    }
+
+    private void cancelSetupTimer() {
+        if (setupTimer != null) {
+            setupTimer.cancel();
+            setupTimer = null;
+        }
+        if (busyTimer != null) {
+            busyTimer.cancel();
+            busyTimer = null;
+        }
     }
 
     /** Clears the call from our side: CDN to the LNS if placed, Terminate-Request and hang-up to the subscriber. */

@@ -18,6 +18,7 @@ public final class LacCounters {
     private final LongAdder clearedBySubscriber = new LongAdder();
     private final LongAdder clearedByNetwork = new LongAdder();
     private final LongAdder framesDropped = new LongAdder();
+    private final LongAdder lnsRefusedAttempts = new LongAdder();
 
     void offered() { offered.increment(); }
     void connected() { connected.increment(); }
@@ -25,6 +26,7 @@ public final class LacCounters {
     void clearedBySubscriber() { clearedBySubscriber.increment(); }
     void clearedByNetwork() { clearedByNetwork.increment(); }
     void frameDropped() { framesDropped.increment(); }
+    void lnsRefusedAttempt() { lnsRefusedAttempts.increment(); }
     void refused(RefusalReason reason) { refusals.incrementAndGet(reason.ordinal()); }
 
     /** Lines that came up. */
@@ -39,6 +41,8 @@ public final class LacCounters {
     public long callsClearedByNetwork() { return clearedByNetwork.sum(); }
     /** Subscriber frames dropped while the call was not yet connected. */
     public long framesDropped() { return framesDropped.sum(); }
+    /** Placing attempts an LNS cleared before they connected (each moved the call on to the next LNS or set). */
+    public long lnsRefusedAttempts() { return lnsRefusedAttempts.sum(); }
     /** Calls refused for {@code reason}. */
     public long refusals(RefusalReason reason) { return refusals.get(reason.ordinal()); }
 

@@ -1,9 +1,11 @@
 package net.vpdn.lac.process;
 
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.IllegalFormatException;
 import java.util.List;
+import java.util.Optional;
 import net.vpdn.lac.access.emulator.SubscriberProfile;
 import net.vpdn.ppp.auth.Secret;
 import net.vpdn.ppp.lcp.AuthMethod;
@@ -14,25 +16,34 @@ import net.vpdn.ppp.lcp.AuthMethod;
  * @param subscribers the emulated subscribers, in dialling order; empty = no emulator
  * @param rate        dials per second
  * @param once        dial every subscriber once, print a summary and exit
+ * @param report      where to write every subscriber's outcome, one line each, once all have reported
  */
-public record AccessOptions(List<SubscriberProfile> subscribers, double rate, boolean once) {
+public record AccessOptions(List<SubscriberProfile> subscribers, double rate, boolean once, Optional<Path> report) {
     /** What {@code --help} prints for these options. */
     public static final String USAGE = """
               --subscribers N        emulate N subscribers (default: one per --user, else 0: no emulator)
               --user NAME:PASSWORD   a subscriber with its own password (repeatable; cycled up to N)
-              --user-format FMT      names of generated subscribers, %d is 1..N (default user%d@example.com)
+              --user-format FMT      names of generated subscribers, %d is 1..N (default user%d@example.com);
+                                     repeatable: subscriber i takes the i-th format, cycled
               --password P           password of generated subscribers (default demo-password)
-              --auth chap|pap        how subscribers authenticate (default chap)
+              --auth chap|pap[,...]  how subscribers authenticate (default chap); a list is cycled
               --rate R[/s]           dials per second (default 10)
               --hold DURATION        keep each call up this long after IPCP, pings included (default 0s)
               --pings N              ICMP echoes to the LNS once IPCP is up (default 3)
               --ping-timeout D       wait for each echo reply (default 2s)
               --called NUMBER        the lines' Called Number (DNIS) (default none)
               --once                 dial each subscriber once, print a summary, exit 0 only if all succeeded
+              --report FILE          when every subscriber has reported, write one tab-separated line each
             """;
 
     public AccessOptions {
         subscribers = List.copyOf(subscribers);
+        java.util.Objects.requireNonNull(report, "report");
+    }
+
+    /** Options without a report file. */
+    public AccessOptions(List<SubscriberProfile> subscribers, double rate, boolean once) {
+        this(subscribers, rate, once, Optional.empty());
     }
 
     /** No emulator: the process waits for an access medium (none other exists yet). */
@@ -79,9 +90,10 @@ public record AccessOptions(List<SubscriberProfile> subscribers, double rate, bo
     private static final class Builder {
         int subscribers = -1;
         final List<String[]> users = new ArrayList<>();
-        String userFormat = "user%d@example.com";
+        final List<String> userFormats = new ArrayList<>();
         String password = "demo-password";
-        AuthMethod auth = AuthMethod.CHAP_MD5;
+        List<AuthMethod> auths = List.of(AuthMethod.CHAP_MD5);
+        Path report;
         double rate = 10;
         Duration hold = Duration.ZERO;
         int pings = 3;
@@ -99,15 +111,12 @@ public record AccessOptions(List<SubscriberProfile> subscribers, double rate, bo
                     users.add(new String[] {v.substring(0, colon), v.substring(colon + 1)});
                     return null;
                 }
-                case "--user-format" -> { userFormat = v; return formatProblem(v); }
+                case "--user-format" -> { userFormats.add(v); return formatProblem(v); }
+                case "--report" -> { report = Path.of(v); return v.isEmpty() ? "must not be empty" : null; }
                 case "--password" -> { password = v; return v.isEmpty() ? "must not be empty" : null; }
                 case "--auth" -> {
-                    auth = switch (v.toLowerCase(java.util.Locale.ROOT)) {
-                        case "chap" -> AuthMethod.CHAP_MD5;
-                        case "pap" -> AuthMethod.PAP;
-                        default -> null;
-                    };
-                    return auth == null ? "'" + v + "' is not chap or pap" : null;
+                    auths = auths(v);
+                    return auths.isEmpty() ? "'" + v + "' is not chap, pap or a comma-separated list of them" : null;
                 }
                 case "--rate" -> { rate = rate(v); return rate > 0 ? null : "'" + v + "' is not a positive rate (e.g. 50 or 50/s)"; }
                 case "--hold" -> { hold = duration(v); return hold == null ? "'" + v + "' is not a duration (e.g. 500ms, 5s, 2m)" : null; }
@@ -128,15 +137,28 @@ public record AccessOptions(List<SubscriberProfile> subscribers, double rate, bo
                     user = users.get(i % users.size())[0];
                     pw = users.get(i % users.size())[1];
                 } else {
-                    user = String.format(userFormat, i + 1);
+                    List<String> formats = userFormats.isEmpty() ? List.of("user%d@example.com") : userFormats;
+                    user = String.format(formats.get(i % formats.size()), i + 1);
                     pw = password;
                 }
                 profiles.add(new SubscriberProfile(user, Secret.of(pw), String.format("0311%06d", 100_000 + i), called,
-                        auth, pings, pingTimeout, hold));
+                        auths.get(i % auths.size()), pings, pingTimeout, hold));
             }
             if (once && profiles.isEmpty()) return new Parsed.Error("--once: no subscribers (give --subscribers N or --user)");
-            return new Parsed.Ok(new AccessOptions(profiles, rate, once));
+            return new Parsed.Ok(new AccessOptions(profiles, rate, once, Optional.ofNullable(report)));
         }
+    }
+
+    private static List<AuthMethod> auths(String v) {
+        List<AuthMethod> out = new ArrayList<>();
+        for (String a : v.split(",", -1)) {
+            switch (a.strip().toLowerCase(java.util.Locale.ROOT)) {
+                case "chap" -> out.add(AuthMethod.CHAP_MD5);
+                case "pap" -> out.add(AuthMethod.PAP);
+                default -> { return List.of(); }
+            }
+        }
+        return out;
     }
 
     private static String formatProblem(String f) {

@@ -46,6 +46,37 @@ public record EmulatorSummary(int expected, List<SubscriberReport> reports, Map<
         return times.get(Math.max(0, Math.min(times.size(), rank) - 1));
     }
 
+    /**
+     * IPCP setups per second over the run: those that reached IPCP, divided by the time from the first dial
+     * to the last IPCP opened (so a slow dial rate bounds it); zero when fewer than one opened.
+     */
+    public double setupRate() {
+        long first = Long.MAX_VALUE;
+        long last = Long.MIN_VALUE;
+        long up = 0;
+        for (SubscriberReport r : reports) {
+            first = Math.min(first, r.dialledAtNanos());
+            if (r.setupTime().isPresent()) {
+                up++;
+                last = Math.max(last, r.dialledAtNanos() + r.setupTime().get().toNanos());
+            }
+        }
+        if (up == 0 || last - first <= 0) return 0;
+        return up / ((last - first) / 1e9);
+    }
+
+    /** Every subscriber's outcome as a tab-separated line: user, auth, result, address, pings answered/sent, setup ms. */
+    public List<String> reportFile() {
+        List<String> out = new ArrayList<>(reports.size() + 1);
+        out.add("# user\tauth\tresult\taddress\tpings\tsetup_ms");
+        for (SubscriberReport r : reports) {
+            out.add(String.join("\t", r.user(), r.auth().name(), r.succeeded() ? "ok" : end(r),
+                    r.address().map(Object::toString).orElse("-"), r.pingsAnswered() + "/" + r.pingsSent(),
+                    r.setupTime().map(d -> String.format("%.1f", d.toNanos() / 1e6)).orElse("-")));
+        }
+        return out;
+    }
+
     /** The printed summary, one line each. */
     public List<String> lines() {
         List<String> out = new ArrayList<>();
@@ -58,6 +89,7 @@ public record EmulatorSummary(int expected, List<SubscriberReport> reports, Map<
         }
         if (reports.size() > MAX_LINES) out.add("  ... " + (reports.size() - MAX_LINES) + " more");
         out.add(String.format("setup time (dial to IPCP): p50 %s, p99 %s", ms(setupPercentile(50)), ms(setupPercentile(99))));
+        out.add(String.format(java.util.Locale.ROOT, "setup rate: %.1f setups/s (first dial to last IPCP up)", setupRate()));
         String refused = refusals.entrySet().stream().filter(e -> e.getValue() > 0).sorted(Map.Entry.comparingByKey())
                 .map(e -> e.getKey() + "=" + e.getValue()).collect(Collectors.joining(" "));
         out.add("refused: " + (refused.isEmpty() ? "none" : refused));
@@ -68,9 +100,13 @@ public record EmulatorSummary(int expected, List<SubscriberReport> reports, Map<
     private static String line(SubscriberReport r) {
         String address = r.address().map(Object::toString).orElse("-");
         String setup = r.setupTime().map(EmulatorSummary::ms).orElse("-");
-        String end = r.succeeded() ? "ok" : r.droppedBy().map(c -> "dropped: " + c).orElse(r.ipcpUp() ? "pings unanswered" : "no IPCP")
-                + (r.authFailureSeen() ? " (auth failure)" : "");
+        String end = r.succeeded() ? "ok" : end(r);
         return String.format("%-28s %-15s pings %d/%d  setup %-9s %s", r.user(), address, r.pingsAnswered(), r.pingsSent(), setup, end);
+    }
+
+    private static String end(SubscriberReport r) {
+        return r.droppedBy().map(c -> "dropped: " + c).orElse(r.ipcpUp() ? "pings unanswered" : "no IPCP")
+                + (r.authFailureSeen() ? " (auth failure)" : "");
     }
 
     static String ms(Duration d) {

@@ -85,6 +85,6 @@ public final class GroupMapping {
                 List.of(AuthMethod.CHAP_MD5, AuthMethod.PAP), List.of(), 5);
         PppSessionConfig ppp = new PppSessionConfig(lcp, CpConfig.rfcDefaults(), Optional.empty(), false,
                 Duration.ofSeconds(30), 3, AuthTiming.defaults(), config.hostname(), Optional.empty(), true);
-        return new LacCallConfig(ppp, UserNameParser.suffix('@'));
+        return new LacCallConfig(ppp, UserNameParser.suffix('@'), config.l2tp().callSetupTimeout());
     }
 }

@@ -157,9 +157,30 @@ public final class LacProcess implements AutoCloseable {
             LOG.info("event=subscriber-done user='{}' ipcp={} address={} pings={}/{} dropped-by={}", r.user(), r.ipcpUp(),
                     r.address().map(Object::toString).orElse("-"), r.pingsAnswered(), r.pingsSent(),
                     r.droppedBy().map(Enum::name).orElse("-"));
-            if (reports.size() == expected) finished.complete(List.copyOf(reports));
+            if (reports.size() == expected) {
+                List<SubscriberReport> all = List.copyOf(reports);
+                // the file is written off the loop; finished completes once it is in place
+                Thread.ofVirtual().name("vpdn-lac-report").start(() -> {
+                    writeReport();
+                    finished.complete(all);
+                });
+            }
         });
         endpoint.execute(() -> emulator.start(service));
+    }
+
+    /** {@code --report FILE}: every subscriber's line, written to a temporary file and moved into place whole. */
+    private void writeReport() {
+        access.report().ifPresent(file -> {
+            try {
+                java.nio.file.Path tmp = file.resolveSibling(file.getFileName() + ".tmp");
+                java.nio.file.Files.write(tmp, summary().reportFile());
+                java.nio.file.Files.move(tmp, file, java.nio.file.StandardCopyOption.REPLACE_EXISTING,
+                        java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+            } catch (java.io.IOException e) {
+                LOG.warn("event=report-not-written file={} reason='{}'", file, e.toString());
+            }
+        });
     }
 
     public InetSocketAddress l2tpAddress() {

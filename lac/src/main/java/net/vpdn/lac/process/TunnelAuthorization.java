@@ -26,22 +26,28 @@ import net.vpdn.ppp.auth.Secret;
  * for RFC 2868 tunnel attributes by domain or DNIS.
  */
 public final class TunnelAuthorization implements AutoCloseable {
-    /**
-     * The User-Password of a domain lookup. RADIUS servers set up for Cisco LACs expect {@code cisco}
-     * (IOS sends it unless told otherwise), so we do the same.
-     */
-    public static final String DOMAIN_LOOKUP_PASSWORD = "cisco";
-
     private final ReloadableSelector selector;
     private final EventLoopGroup group;
     private final RadiusClient client;
-    private final TunnelAuthorizer radius;
+    private final RadiusSettings settings;
+    private TunnelAuthorizer radius;
+    private net.vpdn.config.Secret lookupPassword;
 
-    private TunnelAuthorization(VpdnConfig config, EventLoopGroup group, RadiusClient client, TunnelAuthorizer radius) {
-        this.selector = new ReloadableSelector(selector(config, radius));
+    private TunnelAuthorization(VpdnConfig config, EventLoopGroup group, RadiusClient client, RadiusSettings settings) {
         this.group = group;
         this.client = client;
-        this.radius = radius;
+        this.settings = settings;
+        this.lookupPassword = config.aaa().tunnelAuthorizationPassword();
+        this.radius = client == null ? null : backend(client, settings, lookupPassword);
+        this.selector = new ReloadableSelector(selector(config, radius));
+    }
+
+    /**
+     * Domain and DNIS lookups ask with {@code aaa.tunnel-authorization-password} as User-Password (IOS's
+     * {@code cisco} unless configured); the value is only ever handed to the RADIUS encoder.
+     */
+    private static TunnelAuthorizer backend(RadiusClient client, RadiusSettings settings, net.vpdn.config.Secret password) {
+        return new RadiusBackend(client, settings, Secret.ofBytes(password.bytes()), System::nanoTime);
     }
 
     /** Starts RADIUS when the method list names it. */
@@ -53,8 +59,7 @@ public final class TunnelAuthorization implements AutoCloseable {
         try {
             RadiusSettings settings = radiusSettings(config);
             RadiusClient client = RadiusClient.open(settings, group.next(), PppRandom.secure(), System::nanoTime, new RadiusStats());
-            RadiusBackend radius = new RadiusBackend(client, settings, Secret.of(DOMAIN_LOOKUP_PASSWORD), System::nanoTime);
-            return new TunnelAuthorization(config, group, client, radius);
+            return new TunnelAuthorization(config, group, client, settings);
         } catch (InterruptedException | RuntimeException e) {
             group.shutdownGracefully(0, 1, TimeUnit.SECONDS);
             throw e;
@@ -102,7 +107,12 @@ public final class TunnelAuthorization implements AutoCloseable {
      * in progress keep the answer they had. The RADIUS client stays as started (its servers are a
      * restart item).
      */
-    public void reload(VpdnConfig config) {
+    public synchronized void reload(VpdnConfig config) {
+        net.vpdn.config.Secret password = config.aaa().tunnelAuthorizationPassword();
+        if (client != null && !password.equals(lookupPassword)) {
+            lookupPassword = password;
+            radius = backend(client, settings, password);
+        }
         selector.swap(selector(config, radius));
     }
 

@@ -12,8 +12,10 @@ public enum RefusalReason {
     SESSION_LIMIT,
     /** No LNS of any matching set could be reached (all failed or held down). */
     NO_TUNNEL,
-    /** The LNS cleared the call before it connected (CDN in answer to ICRQ/ICCN). */
+    /** Every LNS tried cleared the call before it connected (CDN in answer to ICRQ/ICCN), no other set was left. */
     LNS_REFUSED,
     /** The subscriber finished LCP without giving credentials the LAC can forward. */
-    NO_CREDENTIALS
+    NO_CREDENTIALS,
+    /** The call was not connected within the call setup timeout (PPP, selection, tunnel and placing together). */
+    SETUP_TIMEOUT
 }

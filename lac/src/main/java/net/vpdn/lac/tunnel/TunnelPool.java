@@ -62,9 +62,24 @@ public final class TunnelPool {
         this.config = config;
     }
 
-    /** Finds or opens a tunnel for {@code set}; {@code waiter} hears the outcome on the loop. */
-    public void acquire(TunnelSet set, Waiter waiter) {
-        next(new Attempt(set, WeightedOrder.order(set.endpoints(), random).iterator(), waiter));
+    /**
+     * Finds or opens a tunnel for {@code set}; {@code waiter} hears the outcome on the loop. The returned
+     * attempt can be {@linkplain #retry resumed} when the LNS it gave refuses the call.
+     */
+    public Attempt acquire(TunnelSet set, Waiter waiter) {
+        Attempt a = new Attempt(set, WeightedOrder.order(set.endpoints(), random).iterator(), waiter);
+        next(a);
+        return a;
+    }
+
+    /**
+     * The LNS that {@code attempt} last gave cleared the call before it connected (CDN in answer to
+     * ICRQ/ICCN): its waiter hears of the set's next LNS in the same order, or of the failure of the
+     * set. The LNS is not held down: its tunnel works, it refused one call.
+     */
+    public void retry(Attempt attempt, String failure) {
+        attempt.note(failure);
+        next(attempt);
     }
 
     /** A call in {@code tunnel} ended: an idle tunnel starts its idle timeout. */
@@ -179,7 +194,7 @@ public final class TunnelPool {
     }
 
     /** One call's walk through a set's LNSs. */
-    private static final class Attempt {
+    public static final class Attempt {
         final TunnelSet set;
         final Iterator<LnsEndpoint> candidates;
         final Waiter waiter;

@@ -33,8 +33,14 @@ public final class VirtualNet {
 
     /** An engine at {@code address}. */
     public L2tpEngine engine(InetSocketAddress address, String hostName, TunnelAcceptor acceptor, long seed) {
+        return engine(address, hostName, acceptor, (s, p) -> s.answer(), seed);
+    }
+
+    /** An engine at {@code address} whose incoming calls go to {@code calls} (answer, reject or leave them). */
+    public L2tpEngine engine(InetSocketAddress address, String hostName, TunnelAcceptor acceptor, CallAcceptor calls,
+                             long seed) {
         L2tpEngine e = new L2tpEngine(EngineConfig.defaults(hostName), host(address), RandomSource.seeded(seed),
-                acceptor, (s, p) -> s.answer(), TunnelListener.NONE);
+                acceptor, calls, TunnelListener.NONE);
         engines.put(address, e);
         return e;
     }

@@ -66,7 +66,7 @@ class LnsProcessTest {
             assertThat(launch).isInstanceOf(LnsMain.Launch.Running.class);
             try (LnsProcess p = ((LnsMain.Launch.Running) launch).process()) {
                 assertThat(out.toString(StandardCharsets.UTF_8).trim())
-                        .isEqualTo("vpdn lns ready: l2tp 127.0.0.1:" + p.l2tpAddress().getPort() + " admin off");
+                        .isEqualTo("vpdn lns ready: l2tp 127.0.0.1:" + p.l2tpAddress().getPort() + " admin off metrics off");
             }
         }
     }

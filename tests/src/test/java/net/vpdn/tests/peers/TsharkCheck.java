@@ -25,9 +25,11 @@ import org.xml.sax.SAXException;
  * @param malformed    frames tshark marked "[Malformed Packet]"
  * @param problems     malformed frames and expert warnings/errors, human readable
  * @param results      the Result Code AVP of every StopCCN and CDN, in capture order
+ * @param layerFrames  frames per checked layer (and icmp) that tshark decoded, e.g. "chap" → 4
+ * @param proxyAuthenTypes the Proxy Authen Type AVP of every ICCN that has one (2 CHAP, 3 PAP), in capture order
  */
 public record TsharkCheck(int packets, Map<String, Integer> l2tpMessages, int malformed, List<String> problems,
-                          List<Result> results) {
+                          List<Result> results, Map<String, Integer> layerFrames, List<Integer> proxyAuthenTypes) {
 
     /**
      * One Result Code AVP as tshark decoded it.
@@ -51,6 +53,13 @@ public record TsharkCheck(int packets, Map<String, Integer> l2tpMessages, int ma
         l2tpMessages = Map.copyOf(l2tpMessages);
         problems = List.copyOf(problems);
         results = List.copyOf(results);
+        layerFrames = Map.copyOf(layerFrames);
+        proxyAuthenTypes = List.copyOf(proxyAuthenTypes);
+    }
+
+    /** Frames in which tshark decoded this layer ("lcp", "chap", "pap", "ipcp", "icmp", ...). */
+    public int frames(String layer) {
+        return layerFrames.getOrDefault(layer, 0);
     }
 
     /** Whether there is no malformed packet and no expert warning or error. */
@@ -76,6 +85,8 @@ public record TsharkCheck(int packets, Map<String, Integer> l2tpMessages, int ma
         Map<String, Integer> counts = new TreeMap<>();
         List<String> problems = new ArrayList<>();
         List<Result> results = new ArrayList<>();
+        Map<String, Integer> layers = new TreeMap<>();
+        List<Integer> proxyTypes = new ArrayList<>();
         int malformed = 0;
         NodeList packets = root.getElementsByTagName("packet");
         for (int i = 0; i < packets.getLength(); i++) {
@@ -92,14 +103,18 @@ public record TsharkCheck(int packets, Map<String, Integer> l2tpMessages, int ma
                 if (CHECKED_LAYERS.contains(name)) {
                     problems.addAll(expertProblems(frame, name, proto));
                 }
+                if (CHECKED_LAYERS.contains(name) || name.equals("icmp")) {
+                    layers.merge(name, 1, Integer::sum);
+                }
                 if (name.equals("l2tp")) {
                     String message = messageName(proto);
                     counts.merge(message, 1, Integer::sum);
                     resultOf(frame, message, proto).ifPresent(results::add);
+                    fields(proto, "l2tp.avp.proxy_authen_type").forEach(f -> proxyTypes.add(Integer.decode(f.getAttribute("show"))));
                 }
             }
         }
-        return new TsharkCheck(packets.getLength(), counts, malformed, problems, results);
+        return new TsharkCheck(packets.getLength(), counts, malformed, problems, results, layers, proxyTypes);
     }
 
     private static Optional<Result> resultOf(int frame, String message, Element l2tp) {
@@ -155,7 +170,7 @@ public record TsharkCheck(int packets, Map<String, Integer> l2tpMessages, int ma
 
     /** One line for assertion messages. */
     public String summary() {
-        return packets + " packets, L2TP " + l2tpMessages + ", " + malformed + " malformed, problems " + problems
-                + ", results " + results;
+        return packets + " packets, L2TP " + l2tpMessages + ", layers " + layerFrames + ", " + malformed
+                + " malformed, problems " + problems + ", results " + results;
     }
 }

@@ -207,7 +207,8 @@ final class EmulatedSubscriber {
         if (pingTimer != null) pingTimer.cancel();
         reports.accept(new SubscriberReport(profile.user(), address.isPresent(), address, gateway, pingsSent,
                 pingsAnswered, terminateSeen, authFailureSeen, droppedBy,
-                ipcpUpAt < 0 ? Optional.empty() : Optional.of(Duration.ofNanos(ipcpUpAt - dialledAt))));
+                ipcpUpAt < 0 ? Optional.empty() : Optional.of(Duration.ofNanos(ipcpUpAt - dialledAt)), profile.auth(),
+                dialledAt));
     }
 
     /** The in-process line between this subscriber and the LAC. */
