@@ -65,14 +65,21 @@ public record EmulatorSummary(int expected, List<SubscriberReport> reports, Map<
         return up / ((last - first) / 1e9);
     }
 
-    /** Every subscriber's outcome as a tab-separated line: user, auth, result, address, pings answered/sent, setup ms. */
+    /**
+     * Every subscriber's outcome as a tab-separated line: user, auth, result, address, pings answered/sent,
+     * setup ms, and when IPCP opened in ms since the first dial (so a load generator can count setups per
+     * second over a ramp).
+     */
     public List<String> reportFile() {
         List<String> out = new ArrayList<>(reports.size() + 1);
-        out.add("# user\tauth\tresult\taddress\tpings\tsetup_ms");
+        out.add("# user\tauth\tresult\taddress\tpings\tsetup_ms\tup_ms");
+        long first = reports.stream().mapToLong(SubscriberReport::dialledAtNanos).min().orElse(0);
         for (SubscriberReport r : reports) {
             out.add(String.join("\t", r.user(), r.auth().name(), r.succeeded() ? "ok" : end(r),
                     r.address().map(Object::toString).orElse("-"), r.pingsAnswered() + "/" + r.pingsSent(),
-                    r.setupTime().map(d -> String.format("%.1f", d.toNanos() / 1e6)).orElse("-")));
+                    r.setupTime().map(d -> String.format(java.util.Locale.ROOT, "%.1f", d.toNanos() / 1e6)).orElse("-"),
+                    r.setupTime().map(d -> String.format(java.util.Locale.ROOT, "%.1f",
+                            (r.dialledAtNanos() - first + d.toNanos()) / 1e6)).orElse("-")));
         }
         return out;
     }

@@ -1,0 +1,106 @@
+package net.vpdn.benchmarks.scenario;
+
+import java.nio.file.Path;
+import java.time.LocalDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * A scenario's parameters from its command line ({@code --name value}); every one has a default that
+ * suits the scenario.
+ *
+ * @param scenario         {@code ramp} or {@code setup-rate}
+ * @param sessions         subscribers dialled (N)
+ * @param tunnels          tunnels they spread over (T)
+ * @param rate             dials per second the emulator attempts
+ * @param holdSeconds      how long every session is meant to stay up together after the ramp (H)
+ * @param pings            ICMP echoes each subscriber sends through the LNS once up
+ * @param helloSeconds     L2TP HELLO interval on both sides
+ * @param keepaliveSeconds LNS LCP echo interval (0 = off)
+ * @param window           L2TP receive window on both sides
+ * @param auth             emulator authentication list ({@code chap}, {@code pap}, {@code chap,pap})
+ * @param lnsHeap          the LNS JVM's -Xmx
+ * @param lacHeap          the LAC JVM's -Xmx
+ * @param out              the directory for configs, logs and results
+ */
+record ScenarioOptions(String scenario, int sessions, int tunnels, double rate, int holdSeconds, int pings,
+                       int helloSeconds, int keepaliveSeconds, int window, String auth, String lnsHeap,
+                       String lacHeap, Path out) {
+    static final List<String> SCENARIOS = List.of("ramp", "setup-rate");
+
+    static final String USAGE = """
+            usage: ./vpdn bench SCENARIO [--sessions N] [--tunnels T] [--rate R] [--hold SECONDS] [--pings N]
+                                         [--hello SECONDS] [--keepalive SECONDS] [--window W] [--auth chap|pap|chap,pap]
+                                         [--lns-heap 2g] [--lac-heap 4g] [--out DIR]
+              ramp        N sessions over T tunnels at R dials/s, all held H seconds with HELLO and LCP echo running
+                          (defaults: 2000 sessions, 20 tunnels, 1000/s, hold 30 s, keepalive 10 s, hello 10 s)
+              setup-rate  N sessions dialled as fast as the emulator can (rate 1000000/s), hold 5 s, no keepalive
+            Writes result.json and result.md (and the configs, logs, histograms) to DIR
+            (default benchmarks/target/scenarios/SCENARIO-TIME).
+            """;
+
+    /** Whole seconds the emulator holds each call: H plus a pessimistic estimate of the ramp itself. */
+    int emulatorHoldSeconds() {
+        double pessimistic = Math.min(rate, 1000);
+        return holdSeconds + (int) Math.ceil(sessions / pessimistic) + 15;
+    }
+
+    static ScenarioOptions parse(List<String> args) {
+        if (args.isEmpty() || !SCENARIOS.contains(args.getFirst())) {
+            throw new IllegalArgumentException("name a scenario: " + SCENARIOS);
+        }
+        String s = args.getFirst();
+        boolean rate = s.equals("setup-rate");
+        int sessions = 2000;
+        int tunnels = 20;
+        double r = rate ? 1_000_000 : 1000;
+        int hold = rate ? 5 : 30;
+        int pings = rate ? 0 : 1;
+        int hello = 10;
+        int keepalive = rate ? 0 : 10;
+        int window = 64;
+        String auth = "chap";
+        String lnsHeap = "2g";
+        String lacHeap = "6g";
+        Path out = null;
+        for (int i = 1; i < args.size(); i++) {
+            String k = args.get(i);
+            if (i + 1 >= args.size()) throw new IllegalArgumentException(k + " needs a value");
+            String v = args.get(++i);
+            switch (k) {
+                case "--sessions" -> sessions = positive(k, v);
+                case "--tunnels" -> tunnels = positive(k, v);
+                case "--rate" -> r = Double.parseDouble(v.replace("/s", ""));
+                case "--hold" -> hold = nonNegative(k, v);
+                case "--pings" -> pings = nonNegative(k, v);
+                case "--hello" -> hello = positive(k, v);
+                case "--keepalive" -> keepalive = nonNegative(k, v);
+                case "--window" -> window = positive(k, v);
+                case "--auth" -> auth = v;
+                case "--lns-heap" -> lnsHeap = v;
+                case "--lac-heap" -> lacHeap = v;
+                case "--out" -> out = Path.of(v);
+                default -> throw new IllegalArgumentException("unknown option " + k);
+            }
+        }
+        if (tunnels > sessions) throw new IllegalArgumentException("--tunnels " + tunnels + " > --sessions " + sessions);
+        if (out == null) {
+            out = Path.of("benchmarks", "target", "scenarios",
+                    s + "-" + LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss", Locale.ROOT)));
+        }
+        return new ScenarioOptions(s, sessions, tunnels, r, hold, pings, hello, keepalive, window, auth, lnsHeap, lacHeap, out);
+    }
+
+    private static int positive(String k, String v) {
+        int n = Integer.parseInt(v);
+        if (n <= 0) throw new IllegalArgumentException(k + " must be positive, got " + v);
+        return n;
+    }
+
+    private static int nonNegative(String k, String v) {
+        int n = Integer.parseInt(v);
+        if (n < 0) throw new IllegalArgumentException(k + " must be 0 or more, got " + v);
+        return n;
+    }
+}
