@@ -102,8 +102,10 @@ public final class SessionFsm {
     private List<SessionAction> onBearerAnswered(CallParams occn) {
         if (state != SessionState.WAIT_CS_ANSWER) return List.of();
         state = SessionState.ESTABLISHED;
+        CallParams ocrq = request;
+        request = CallParams.EMPTY; // an established call keeps no setup AVPs (heap per session)
         return List.of(new SessionAction.Send(SessionMessages.connected(MessageType.OCCN, peerSessionId, occn)),
-                new SessionAction.Established(peerSessionId, request, occn.sequencingRequired()));
+                new SessionAction.Established(peerSessionId, ocrq, occn.sequencingRequired()));
     }
 
     private List<SessionAction> onReceived(ControlMessage m) {
@@ -119,6 +121,7 @@ public final class SessionFsm {
             case LNS_ICCN, LNS_OCCN -> {
                 CallParams p = new CallParams(m.avps());
                 state = SessionState.ESTABLISHED;
+                request = CallParams.EMPTY; // an established call keeps no setup AVPs (heap per session)
                 yield List.of(new SessionAction.Established(peerSessionId, p, p.sequencingRequired()));
             }
             case PEER_CDN -> peerCdn(m);
@@ -144,9 +147,10 @@ public final class SessionFsm {
             return closed(CdnResult.GENERAL_ERROR.code(), ErrorCode.INVALID_SESSION_ID.code(),
                     m.type() + " lacks a non-zero Assigned Session ID", false);
         }
-        request = new CallParams(m.avps());
+        CallParams incoming = new CallParams(m.avps());
+        if (role == SessionRole.LAC_OUTGOING) request = incoming; // reported again at OCCN; an LNS never needs it again
         state = SessionState.WAIT_DECISION;
-        return List.of(new SessionAction.IncomingCall(request));
+        return List.of(new SessionAction.IncomingCall(incoming));
     }
 
     private List<SessionAction> lacIcrp(ControlMessage m) {
@@ -155,8 +159,11 @@ public final class SessionFsm {
                     "ICRP lacks a non-zero Assigned Session ID");
         }
         state = SessionState.ESTABLISHED;
-        return List.of(new SessionAction.Send(SessionMessages.connected(MessageType.ICCN, peerSessionId, connect)),
-                new SessionAction.Established(peerSessionId, new CallParams(m.avps()), connect.sequencingRequired()));
+        CallParams iccn = connect;
+        request = CallParams.EMPTY; // an established call keeps no setup AVPs (heap per session)
+        connect = CallParams.EMPTY;
+        return List.of(new SessionAction.Send(SessionMessages.connected(MessageType.ICCN, peerSessionId, iccn)),
+                new SessionAction.Established(peerSessionId, new CallParams(m.avps()), iccn.sequencingRequired()));
     }
 
     private List<SessionAction> peerCdn(ControlMessage m) {

@@ -19,6 +19,9 @@ public record AuthTiming(Duration retry, int maxTransmissions) {
 
     /** 3 s, 10 times, like the LCP Restart timer and Max-Configure. */
     public static AuthTiming defaults() {
-        return new AuthTiming(Duration.ofSeconds(3), 10);
+        return DEFAULTS;
     }
+
+    /** Immutable, so every session shares the one instance. */
+    private static final AuthTiming DEFAULTS = new AuthTiming(Duration.ofSeconds(3), 10);
 }

@@ -1,9 +1,7 @@
 package net.vpdn.ppp.fsm;
 
 import java.util.ArrayList;
-import java.util.EnumMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
 import net.vpdn.ppp.wire.CpCode;
 import net.vpdn.ppp.wire.CpOption;
@@ -22,7 +20,8 @@ import net.vpdn.ppp.wire.Octets;
 public final class ControlProtocol {
     private final CpLayer layer;
     private final CpConfig config;
-    private final Map<CpDropReason, Long> drops = new EnumMap<>(CpDropReason.class);
+    /** Discards by reason, allocated at the first discard (most sessions never have one). */
+    private long[] drops;
 
     private CpState state = CpState.INITIAL;
     private int restartCount;
@@ -50,7 +49,7 @@ public final class ControlProtocol {
 
     /** How many packets were discarded for {@code reason} so far. */
     public long drops(CpDropReason reason) {
-        return drops.getOrDefault(reason, 0L);
+        return drops == null ? 0 : drops[reason.ordinal()];
     }
 
     /** Up: the lower layer is ready. */
@@ -195,7 +194,8 @@ public final class ControlProtocol {
     }
 
     private List<CpEffect> dropped(CpDropReason reason, String detail) {
-        drops.merge(reason, 1L, Long::sum);
+        if (drops == null) drops = new long[CpDropReason.values().length];
+        drops[reason.ordinal()]++;
         return List.of(new CpEffect.Dropped(reason, detail));
     }
 
@@ -216,7 +216,9 @@ public final class ControlProtocol {
                 }
             }
         }
-        return List.copyOf(out);
+        List<CpEffect> effects = List.copyOf(out);
+        out = null; // not kept between inputs: the effects are the caller's now
+        return effects;
     }
 
     private void perform(CpAction action, CpEvent event, CpState from, CpPacket trigger, RequestVerdict verdict,

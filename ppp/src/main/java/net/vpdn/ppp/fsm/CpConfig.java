@@ -29,6 +29,9 @@ public record CpConfig(Duration restartTimer, int maxTerminate, int maxConfigure
 
     /** The RFC 1661 §4.6 suggested values. */
     public static CpConfig rfcDefaults() {
-        return new CpConfig(Duration.ofSeconds(3), 2, 10, 5, 1496);
+        return RFC_DEFAULTS;
     }
+
+    /** Immutable, so every session shares the one instance. */
+    private static final CpConfig RFC_DEFAULTS = new CpConfig(Duration.ofSeconds(3), 2, 10, 5, 1496);
 }

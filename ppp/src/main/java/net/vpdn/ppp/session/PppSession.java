@@ -50,7 +50,7 @@ public final class PppSession {
     private boolean handedOff;
     private long keepaliveToken;
     private int protocolRejectId;
-    private List<PppOutput> out = new ArrayList<>();
+    private final List<PppOutput> out = new ArrayList<>();
     private final Out sink = new Out() {
         @Override
         public void send(int protocol, CpPacket packet) {
@@ -365,11 +365,14 @@ public final class PppSession {
         }
     }
 
+    /** Runs one input; the outputs it produced. The one output list is reused and left empty between inputs. */
     private List<PppOutput> handle(Runnable input) {
-        out = new ArrayList<>();
+        out.clear();
         if (!handedOff) {
             input.run();
         }
-        return List.copyOf(out);
+        List<PppOutput> outputs = List.copyOf(out);
+        out.clear();
+        return outputs;
     }
 }
