@@ -62,6 +62,8 @@ public final class LnsMain {
         ProcessStart.Arguments from = arguments;
         try {
             process = LnsProcess.start(config, LnsProcess.Options.DEFAULTS
+                    .withMaxSessionsInSetup(config.l2tp().maxCallsInSetup())
+                    .withMaxVirtualAccess(config.l2tp().maxSessions())
                     .withReloadSource(() -> ProcessStart.load(from, env, Role.LNS)));
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();

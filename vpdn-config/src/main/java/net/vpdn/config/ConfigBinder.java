@@ -70,7 +70,9 @@ final class ConfigBinder {
                 cap,
                 s.get("retransmit-retries", Defaults.RETRANSMIT_RETRIES, Values.integer(1, 100)),
                 s.get("receive-window", Defaults.RECEIVE_WINDOW, Values.integer(1, 65535)),
-                callSetupTimeout(s));
+                callSetupTimeout(s),
+                s.get("max-calls-in-setup", Defaults.MAX_CALLS_IN_SETUP, Values.integer(1, 100_000)),
+                s.get("max-sessions", Defaults.MAX_SESSIONS, Values.integer(1, 1 << 24)));
     }
 
     /** Long enough for PPP, a RADIUS lookup and a new tunnel's retransmissions; short enough to free a stuck line. */

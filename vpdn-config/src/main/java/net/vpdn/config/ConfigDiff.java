@@ -64,7 +64,7 @@ public final class ConfigDiff {
         L2tpSettings l2tp = loaded.l2tp();
         L2tpSettings keptL2tp = new L2tpSettings(running.l2tp().listenAddress(), running.l2tp().listenPort(),
                 l2tp.helloInterval(), l2tp.retransmitInitial(), l2tp.retransmitCap(), l2tp.retransmitRetries(),
-                l2tp.receiveWindow(), l2tp.callSetupTimeout());
+                l2tp.receiveWindow(), l2tp.callSetupTimeout(), running.l2tp().maxCallsInSetup(), running.l2tp().maxSessions());
         AdminListener admin = running.admin();
         AdminListener keptAdmin = new AdminListener(admin.enabled(), admin.address(), admin.port(),
                 loaded.admin().token());

@@ -18,6 +18,10 @@ final class Defaults {
     static final int RECEIVE_WINDOW = 16;
     /** A LAC call not connected 30 s after its line came up is cleared. */
     static final Duration CALL_SETUP_TIMEOUT = Duration.ofSeconds(30);
+    /** LNS admission control; measured: 200 held a 5,000-call ramp to about 200 setups/s (docs/benchmarks.md). */
+    static final int MAX_CALLS_IN_SETUP = 1000;
+    /** LNS sessions at once: room for the 100,000-session goal of issue #9 and then some. */
+    static final int MAX_SESSIONS = 200_000;
     static final Duration MIN_CALL_SETUP_TIMEOUT = Duration.ofSeconds(1);
     static final Duration MAX_CALL_SETUP_TIMEOUT = Duration.ofSeconds(600);
 

@@ -17,6 +17,9 @@ import java.time.Duration;
  * @param receiveWindow      control-message receive window we advertise (RFC 2661 §5.8 Receive Window Size)
  * @param callSetupTimeout   LAC: the most a call may take from the subscriber's line coming up to the LNS's
  *                           connect (PPP, selection, tunnel and ICRQ/ICCN together); then it is cleared
+ * @param maxCallsInSetup    LNS admission control: calls between ICRQ and IPCP up at once; one more ICRQ is
+ *                           cleared with CDN result 4 (temporary lack of resources), which a LAC retries
+ * @param maxSessions        LNS: the most sessions (Virtual-Access interfaces) the process holds at once
  */
 public record L2tpSettings(
         InetAddress listenAddress,
@@ -26,14 +29,16 @@ public record L2tpSettings(
         Duration retransmitCap,
         int retransmitRetries,
         int receiveWindow,
-        Duration callSetupTimeout) {
+        Duration callSetupTimeout,
+        int maxCallsInSetup,
+        int maxSessions) {
     /** The IANA L2TP port, RFC 2661 §8.1. */
     public static final int L2TP_PORT = 1701;
 
-    /** Settings with the default call setup timeout. */
+    /** Settings with the default call setup timeout and LNS limits. */
     public L2tpSettings(InetAddress listenAddress, int listenPort, Duration helloInterval, Duration retransmitInitial,
                         Duration retransmitCap, int retransmitRetries, int receiveWindow) {
         this(listenAddress, listenPort, helloInterval, retransmitInitial, retransmitCap, retransmitRetries, receiveWindow,
-                Defaults.CALL_SETUP_TIMEOUT);
+                Defaults.CALL_SETUP_TIMEOUT, Defaults.MAX_CALLS_IN_SETUP, Defaults.MAX_SESSIONS);
     }
 }

@@ -23,19 +23,21 @@ import java.util.Locale;
  * @param lnsHeap          the LNS JVM's -Xmx
  * @param lacHeap          the LAC JVM's -Xmx
  * @param out              the directory for configs, logs and results
+ * @param jfr              record a JFR profile of both processes (lns.jfr, lac.jfr in {@code out})
  */
 record ScenarioOptions(String scenario, int sessions, int tunnels, double rate, int holdSeconds, int pings,
                        int helloSeconds, int keepaliveSeconds, int window, String auth, String lnsHeap,
-                       String lacHeap, Path out) {
+                       String lacHeap, Path out, boolean jfr) {
     static final List<String> SCENARIOS = List.of("ramp", "setup-rate");
 
     static final String USAGE = """
             usage: ./vpdn bench SCENARIO [--sessions N] [--tunnels T] [--rate R] [--hold SECONDS] [--pings N]
                                          [--hello SECONDS] [--keepalive SECONDS] [--window W] [--auth chap|pap|chap,pap]
-                                         [--lns-heap 2g] [--lac-heap 4g] [--out DIR]
+                                         [--lns-heap 2g] [--lac-heap 6g] [--out DIR] [--jfr on]
               ramp        N sessions over T tunnels at R dials/s, all held H seconds with HELLO and LCP echo running
                           (defaults: 2000 sessions, 20 tunnels, 1000/s, hold 30 s, keepalive 10 s, hello 10 s)
               setup-rate  N sessions dialled as fast as the emulator can (rate 1000000/s), hold 5 s, no keepalive
+            --jfr on records a JFR profile of both processes (DIR/lns.jfr, DIR/lac.jfr).
             Writes result.json and result.md (and the configs, logs, histograms) to DIR
             (default benchmarks/target/scenarios/SCENARIO-TIME).
             """;
@@ -64,6 +66,7 @@ record ScenarioOptions(String scenario, int sessions, int tunnels, double rate, 
         String lnsHeap = "2g";
         String lacHeap = "6g";
         Path out = null;
+        boolean jfr = false;
         for (int i = 1; i < args.size(); i++) {
             String k = args.get(i);
             if (i + 1 >= args.size()) throw new IllegalArgumentException(k + " needs a value");
@@ -81,6 +84,7 @@ record ScenarioOptions(String scenario, int sessions, int tunnels, double rate, 
                 case "--lns-heap" -> lnsHeap = v;
                 case "--lac-heap" -> lacHeap = v;
                 case "--out" -> out = Path.of(v);
+                case "--jfr" -> jfr = v.equals("on");
                 default -> throw new IllegalArgumentException("unknown option " + k);
             }
         }
@@ -89,7 +93,7 @@ record ScenarioOptions(String scenario, int sessions, int tunnels, double rate, 
             out = Path.of("benchmarks", "target", "scenarios",
                     s + "-" + LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss", Locale.ROOT)));
         }
-        return new ScenarioOptions(s, sessions, tunnels, r, hold, pings, hello, keepalive, window, auth, lnsHeap, lacHeap, out);
+        return new ScenarioOptions(s, sessions, tunnels, r, hold, pings, hello, keepalive, window, auth, lnsHeap, lacHeap, out, jfr);
     }
 
     private static int positive(String k, String v) {

@@ -17,7 +17,7 @@ import net.vpdn.runtime.launch.VpdnChild;
  * ({@link Probe}) and its counters read from {@code /metrics}; a JSON result and a markdown table.
  */
 public final class Scenarios {
-    private static final Duration POLL = Duration.ofMillis(250);
+    private static final Duration POLL = Duration.ofSeconds(1); // a scrape walks every session on the LNS loop
 
     private Scenarios() {
     }
@@ -56,11 +56,12 @@ public final class Scenarios {
         r.put("hello_s", o.helloSeconds());
         System.err.println("vpdn bench: measuring the loopback UDP forwarding ceiling (2 s)");
         r.put("udp_loopback_forwarding_pps", UdpCeiling.forwardingRate(Duration.ofSeconds(2)));
+        long rcvbufBefore = Probe.udpReceiveBufferErrors();
         Path lnsYaml = o.out().resolve("lns.yaml");
         Files.writeString(lnsYaml, BenchConfigs.lns(o));
         Map<String, String> quiet = Map.of("VPDN_LOG_LEVEL", "WARN");
         try (VpdnChild lns = VpdnChild.start(VpdnChild.Spec.lns(List.of("--config", lnsYaml.toString()), o.out().resolve("lns.log"))
-                .withJvmOptions(List.of("-Xmx" + o.lnsHeap(), "-Xms" + o.lnsHeap())).withEnv(quiet))) {
+                .withJvmOptions(jvm(o, "lns", List.of("-Xmx" + o.lnsHeap(), "-Xms" + o.lnsHeap()))).withEnv(quiet))) {
             var lnsReady = lns.awaitReady(Duration.ofSeconds(120));
             String lnsMetrics = lnsReady.metricsUrl().orElseThrow();
             Probe.Histogram lnsBase = Probe.histogram(lns.pid(), o.out().resolve("lns-histogram-before.txt"));
@@ -74,7 +75,7 @@ public final class Scenarios {
             System.err.printf("vpdn bench: LNS ready (%s); dialling %d subscribers over %d tunnels%n",
                     lnsReady.l2tp(), o.sessions(), o.tunnels());
             try (VpdnChild lac = VpdnChild.start(VpdnChild.Spec.lac(lacArgs, o.out().resolve("lac.log"))
-                    .withJvmOptions(List.of("-Xmx" + o.lacHeap())).withEnv(quiet))) {
+                    .withJvmOptions(jvm(o, "lac", List.of("-Xmx" + o.lacHeap()))).withEnv(quiet))) {
                 var lacReady = lac.awaitReady(Duration.ofSeconds(120));
                 double cpuLacBase = Probe.cpuSeconds(lac.pid());
                 Plateau p = awaitPlateau(o, lns, lac, lnsMetrics);
@@ -91,9 +92,18 @@ public final class Scenarios {
                 setups(r, report);
                 r.put("lac_exit", lac.waitFor(Duration.ofSeconds(1)).map(Object::toString).orElse("running"));
             }
+            r.put("host_udp_rcvbuf_drops_during_run", Probe.udpReceiveBufferErrors() - rcvbufBefore);
             leaks(o, r, lns, lnsMetrics, lnsBase);
         }
         return r;
+    }
+
+    private static List<String> jvm(ScenarioOptions o, String name, List<String> heap) {
+        List<String> all = new ArrayList<>(heap);
+        if (o.jfr()) {
+            all.add("-XX:StartFlightRecording=filename=" + o.out().resolve(name + ".jfr").toAbsolutePath() + ",settings=profile");
+        }
+        return all;
     }
 
     /** The most sessions the LNS had established at once, when that peak was reached and when it started to fall. */

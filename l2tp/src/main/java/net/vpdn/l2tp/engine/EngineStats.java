@@ -19,6 +19,10 @@ public final class EngineStats {
     private long rejectedSccrq;
     private long dataRx;
     private long dataTx;
+    // what released tunnels and sessions had counted, so totals never go down when they vanish
+    private final long[] closedTransport = new long[4];
+    private long closedOctetsIn;
+    private long closedOctetsOut;
 
     /** Counts a packet dropped by the syntax layer. */
     public void countDrop(DropReason reason) { wireDrops[reason.ordinal()]++; }
@@ -43,6 +47,31 @@ public final class EngineStats {
     public long rejectedSccrq() { return rejectedSccrq; }
     public long dataReceived() { return dataRx; }
     public long dataSent() { return dataTx; }
+
+    /** A session is released: its octets join the closed totals. */
+    void retireSession(Session s) {
+        closedOctetsIn += s.octetsIn();
+        closedOctetsOut += s.octetsOut();
+    }
+
+    /** A tunnel is released: its transport counters join the closed totals. */
+    void retireTunnel(Tunnel t) {
+        var c = t.transport().counters();
+        closedTransport[0] += c.retransmissions();
+        closedTransport[1] += c.duplicates();
+        closedTransport[2] += c.outOfOrderHeld();
+        closedTransport[3] += c.outOfWindowDropped();
+    }
+
+    /** Octets in and out of sessions already released. */
+    public long closedSessionOctetsIn() { return closedOctetsIn; }
+    public long closedSessionOctetsOut() { return closedOctetsOut; }
+
+    /**
+     * Transport counters of tunnels already released: retransmissions, duplicates, out-of-order held,
+     * out-of-window dropped (a copy).
+     */
+    public long[] closedTunnelTransport() { return closedTransport.clone(); }
 
     /** Syntax-layer drops by reason, omitting zeros. */
     public Map<DropReason, Long> wireDropsByReason() {

@@ -256,6 +256,7 @@ public final class L2tpEngine {
     }
 
     void tunnelReleased(Tunnel t) {
+        stats.retireTunnel(t);
         if (t.fsm().role() == TunnelRole.RESPONDER && !t.wasEstablished()) pendingAccepted--;
         tunnels.remove(t.localId());
         tunnelIds.release(t.localId());
@@ -276,6 +277,7 @@ public final class L2tpEngine {
 
     void sessionClosed(Session s, boolean wasEstablished) {
         if (wasEstablished) establishedSessions--;
+        stats.retireSession(s);
     }
 
     /** Closes every tunnel with StopCCN (shutdown). */

@@ -57,6 +57,7 @@ public final class LacProcess implements AutoCloseable {
     private final LacService service;
     private final TunnelAuthorization authorization;
     private final ConcurrentLinkedQueue<SubscriberReport> reports = new ConcurrentLinkedQueue<>();
+    private final java.util.concurrent.atomic.AtomicInteger reportedCount = new java.util.concurrent.atomic.AtomicInteger();
     private final CompletableFuture<List<SubscriberReport>> finished = new CompletableFuture<>();
     private final AtomicBoolean closed = new AtomicBoolean();
     private SubscriberEmulator emulator;
@@ -153,11 +154,12 @@ public final class LacProcess implements AutoCloseable {
         int expected = access.subscribers().size();
         emulator = new SubscriberEmulator(loop, access.subscribers(), access.rate(), PppRandom.secure(), r -> {
             reports.add(r);
+            int reported = reportedCount.incrementAndGet(); // ConcurrentLinkedQueue.size() walks the queue
             r.setupTime().ifPresent(callMetrics::setupTook);
             LOG.info("event=subscriber-done user='{}' ipcp={} address={} pings={}/{} dropped-by={}", r.user(), r.ipcpUp(),
                     r.address().map(Object::toString).orElse("-"), r.pingsAnswered(), r.pingsSent(),
                     r.droppedBy().map(Enum::name).orElse("-"));
-            if (reports.size() == expected) {
+            if (reported == expected) {
                 List<SubscriberReport> all = List.copyOf(reports);
                 // the file is written off the loop; finished completes once it is in place
                 Thread.ofVirtual().name("vpdn-lac-report").start(() -> {

@@ -57,8 +57,11 @@ public final class LnsProcess implements AutoCloseable {
      */
     public record Options(int maxSessionsInSetup, int maxVirtualAccess, Accounting accountingTap, Duration shutdownGrace,
                           ConfigSource reloadSource) {
-        /** Defaults; reloads read the started file again with the environment and no {@code --set}. */
-        public static final Options DEFAULTS = new Options(200, 65_535, null, Duration.ofSeconds(3), null);
+        /**
+         * Defaults (vpdn-config's of l2tp.max-calls-in-setup and l2tp.max-sessions); reloads read the started
+         * file again with the environment and no {@code --set}.
+         */
+        public static final Options DEFAULTS = new Options(1000, 200_000, null, Duration.ofSeconds(3), null);
 
         public Options withAccountingTap(Accounting tap) {
             return new Options(maxSessionsInSetup, maxVirtualAccess, tap, shutdownGrace, reloadSource);
@@ -66,6 +69,10 @@ public final class LnsProcess implements AutoCloseable {
 
         public Options withMaxSessionsInSetup(int n) {
             return new Options(n, maxVirtualAccess, accountingTap, shutdownGrace, reloadSource);
+        }
+
+        public Options withMaxVirtualAccess(int n) {
+            return new Options(maxSessionsInSetup, n, accountingTap, shutdownGrace, reloadSource);
         }
 
         /** Where reloads (SIGHUP, POST /api/reload) read the configuration. */
