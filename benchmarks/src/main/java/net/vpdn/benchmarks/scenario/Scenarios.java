@@ -91,6 +91,7 @@ public final class Scenarios {
                 control(r, "lac", lacEnd);
                 setups(r, report);
                 r.put("lac_exit", lac.waitFor(Duration.ofSeconds(1)).map(Object::toString).orElse("running"));
+                Files.write(o.out().resolve("lac.out"), lac.output()); // its summary: refusals by reason
             }
             r.put("host_udp_rcvbuf_drops_during_run", Probe.udpReceiveBufferErrors() - rcvbufBefore);
             leaks(o, r, lns, lnsMetrics, lnsBase);
