@@ -19,6 +19,8 @@ import org.yaml.snakeyaml.error.MarkedYAMLException;
 final class YamlSource {
     /** Key used for problems with the file as a whole. */
     static final String WHOLE_FILE = "(file)";
+    /** The largest file read: room for about a million local users. */
+    static final int MAX_CODE_POINTS = 64 << 20;
 
     private YamlSource() {
     }
@@ -34,6 +36,8 @@ final class YamlSource {
             // A key written twice in one map is a mistake; SnakeYAML would silently keep the last one.
             LoaderOptions options = new LoaderOptions();
             options.setAllowDuplicateKeys(false);
+            // SnakeYAML stops at 3 MB by default: an LNS with 100,000 local users has a 6 MB file
+            options.setCodePointLimit(MAX_CODE_POINTS);
             try (Reader reader = Files.newBufferedReader(file)) {
                 yaml.read(reader, options);
             }
@@ -50,6 +54,9 @@ final class YamlSource {
     // SnakeYAML's own message quotes the offending line, which may hold a secret: keep only position and cause.
     private static String syntaxProblem(Throwable e) {
         for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t.getMessage() != null && t.getMessage().contains("exceeds the limit")) {
+                return "larger than " + MAX_CODE_POINTS + " characters";
+            }
             if (t instanceof MarkedYAMLException m && m.getProblemMark() != null) {
                 return m.getProblem() + " at line " + (m.getProblemMark().getLine() + 1)
                         + ", column " + (m.getProblemMark().getColumn() + 1);
