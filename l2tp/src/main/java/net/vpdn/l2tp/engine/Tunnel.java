@@ -222,12 +222,25 @@ public final class Tunnel {
             newIncomingSession(m);
             return;
         }
-        Session s = sessions.get(m.sessionId());
+        Session s = m.sessionId() == 0 && m.type() == MessageType.CDN ? byPeerSessionId(m) : sessions.get(m.sessionId());
         if (s == null) {
             engine.stats().countDrop(EngineDrop.UNKNOWN_SESSION);
             return;
         }
         s.handle(new net.vpdn.l2tp.session.SessionEvent.Received(m));
+    }
+
+    /**
+     * A CDN in session 0: the peer cleared the call before our ICRP told it our id; its Assigned Session ID
+     * names the call. Else an LNS kept it in wait-connect for ever (95 in a 100,000-call ramp). Rare: a scan.
+     */
+    private Session byPeerSessionId(ControlMessage m) {
+        int peer = m.find(Avp.AssignedSessionId.class).map(Avp.AssignedSessionId::sessionId).orElse(0);
+        if (peer == 0) return null;
+        for (Session s : sessions.values()) {
+            if (s.peerId() == peer) return s;
+        }
+        return null;
     }
 
     private void newIncomingSession(ControlMessage m) {

@@ -111,6 +111,24 @@ class L2tpEngineTest {
         }
 
         @Test
+        @DisplayName("a LAC clearing a call before the ICRP arrives (CDN in session 0) clears it on the LNS too")
+        void cdnBeforeIcrp() {
+            EngineTestbed tb = EngineTestbed.withSecret(SECRET);
+            Tunnel t = open(tb, SECRET);
+            assertThat(tb.runUntil(() -> t.state() == TunnelState.ESTABLISHED, LIMIT)).isTrue();
+            Session[] placed = new Session[1];
+            tb.lac.run(() -> placed[0] = t.placeCall(icrq("1"), iccn("a@x"), tb.lacEvents));
+            Session call = placed[0];
+            // the LNS has answered (ICRP in flight, 5 ms away): the LAC gives up before it arrives
+            assertThat(tb.runUntil(() -> tb.lnsEvents.events.contains("incomingCall"), LIMIT)).isTrue();
+            assertThat(call.peerId()).as("the LAC does not know the LNS's id yet").isZero();
+            tb.lac.run(() -> call.close(CdnResult.ADMINISTRATIVE, ErrorCode.NO_GENERAL_ERROR, "setup timeout"));
+            assertThat(tb.runUntil(() -> tb.lnsEvents.sessionDown.size() == 1, LIMIT)).as("LNS call cleared").isTrue();
+            assertThat(tb.lns.tunnel(t.peerId()).sessionCount()).isZero();
+            assertThat(t.sessionCount()).isZero();
+        }
+
+        @Test
         @DisplayName("the LNS refusing a call sends CDN with the owner's result code")
         void refusedCall() {
             EngineTestbed tb = EngineTestbed.withSecret(SECRET);
