@@ -27,7 +27,7 @@ final class BenchConfigs {
         y.append("""
                 role: lns
                 hostname: bench-lns
-                l2tp: {listen-address: 127.0.0.1, listen-port: 0, hello-interval: %s, receive-window: %d}
+                l2tp: {listen-address: 127.0.0.1, listen-port: 0, hello-interval: %s, receive-window: %d, max-calls-in-setup: %d}
                 vpdn-groups:
                   - name: bench
                     accept-dialin: {virtual-template: "1"}
@@ -41,7 +41,7 @@ final class BenchConfigs {
                 admin: {address: 127.0.0.1, port: 0}
                 metrics: {address: 127.0.0.1, port: 0}
                 local-users:
-                """.formatted(seconds(o.helloSeconds()), o.window(), TUNNEL_SECRET, seconds(o.keepaliveSeconds()),
+                """.formatted(seconds(o.helloSeconds()), o.window(), o.maxInSetup(), TUNNEL_SECRET, seconds(o.keepaliveSeconds()),
                 poolLast(o.sessions())));
         for (int i = 0; i < o.sessions(); i++) {
             y.append("  - {name: \"").append(user(i, o.tunnels())).append("\", password: ").append(PASSWORD).append("}\n");
@@ -55,11 +55,11 @@ final class BenchConfigs {
         y.append("""
                 role: lac
                 hostname: bench-lac
-                l2tp: {listen-address: 127.0.0.1, listen-port: 0, hello-interval: %s, receive-window: %d}
+                l2tp: {listen-address: 127.0.0.1, listen-port: 0, hello-interval: %s, receive-window: %d, call-setup-timeout: %s}
                 admin: {address: 127.0.0.1, port: 0}
                 metrics: {address: 127.0.0.1, port: 0}
                 vpdn-groups:
-                """.formatted(seconds(o.helloSeconds()), o.window()));
+                """.formatted(seconds(o.helloSeconds()), o.window(), seconds(o.setupTimeout())));
         for (int t = 0; t < o.tunnels(); t++) {
             y.append("  - name: b").append(t).append('\n')
                     .append("    request-dialin: {domains: [b").append(t).append(".bench]}\n")

@@ -24,19 +24,23 @@ import java.util.Locale;
  * @param lacHeap          the LAC JVM's -Xmx
  * @param out              the directory for configs, logs and results
  * @param jfr              record a JFR profile of both processes (lns.jfr, lac.jfr in {@code out})
+ * @param setupTimeout     the LAC's l2tp.call-setup-timeout in seconds (a call slower than this is cleared)
+ * @param maxInSetup       the LNS's l2tp.max-calls-in-setup (admission control)
  */
 record ScenarioOptions(String scenario, int sessions, int tunnels, double rate, int holdSeconds, int pings,
                        int helloSeconds, int keepaliveSeconds, int window, String auth, String lnsHeap,
-                       String lacHeap, Path out, boolean jfr) {
+                       String lacHeap, Path out, boolean jfr, int setupTimeout, int maxInSetup) {
     static final List<String> SCENARIOS = List.of("ramp", "setup-rate");
 
     static final String USAGE = """
             usage: ./vpdn bench SCENARIO [--sessions N] [--tunnels T] [--rate R] [--hold SECONDS] [--pings N]
                                          [--hello SECONDS] [--keepalive SECONDS] [--window W] [--auth chap|pap|chap,pap]
                                          [--lns-heap 2g] [--lac-heap 6g] [--out DIR] [--jfr on]
+                                         [--setup-timeout SECONDS] [--max-in-setup N]
               ramp        N sessions over T tunnels at R dials/s, all held H seconds with HELLO and LCP echo running
                           (defaults: 2000 sessions, 20 tunnels, 1000/s, hold 30 s, keepalive 10 s, hello 10 s)
-              setup-rate  N sessions dialled as fast as the emulator can (rate 1000000/s), hold 5 s, no keepalive
+              setup-rate  N sessions dialled as fast as the emulator can (rate 1000000/s), hold 5 s, no keepalive,
+                          the LAC's call setup timeout 120 s: how fast the pair works off a queue of N calls
             --jfr on records a JFR profile of both processes (DIR/lns.jfr, DIR/lac.jfr).
             Writes result.json and result.md (and the configs, logs, histograms) to DIR
             (default benchmarks/target/scenarios/SCENARIO-TIME).
@@ -67,6 +71,8 @@ record ScenarioOptions(String scenario, int sessions, int tunnels, double rate, 
         String lacHeap = "6g";
         Path out = null;
         boolean jfr = false;
+        int setupTimeout = rate ? 120 : 30; // setup-rate queues every dial at once: none should time out
+        int maxInSetup = 1000;
         for (int i = 1; i < args.size(); i++) {
             String k = args.get(i);
             if (i + 1 >= args.size()) throw new IllegalArgumentException(k + " needs a value");
@@ -85,6 +91,8 @@ record ScenarioOptions(String scenario, int sessions, int tunnels, double rate, 
                 case "--lac-heap" -> lacHeap = v;
                 case "--out" -> out = Path.of(v);
                 case "--jfr" -> jfr = v.equals("on");
+                case "--setup-timeout" -> setupTimeout = positive(k, v);
+                case "--max-in-setup" -> maxInSetup = positive(k, v);
                 default -> throw new IllegalArgumentException("unknown option " + k);
             }
         }
@@ -93,7 +101,8 @@ record ScenarioOptions(String scenario, int sessions, int tunnels, double rate, 
             out = Path.of("benchmarks", "target", "scenarios",
                     s + "-" + LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss", Locale.ROOT)));
         }
-        return new ScenarioOptions(s, sessions, tunnels, r, hold, pings, hello, keepalive, window, auth, lnsHeap, lacHeap, out, jfr);
+        return new ScenarioOptions(s, sessions, tunnels, r, hold, pings, hello, keepalive, window, auth, lnsHeap, lacHeap, out, jfr, setupTimeout,
+                maxInSetup);
     }
 
     private static int positive(String k, String v) {

@@ -43,6 +43,35 @@ public final class Scenarios {
 
     static Map<String, Object> run(ScenarioOptions o, String command) throws Exception {
         Files.createDirectories(o.out());
+        Map<String, Object> r = parameters(o, command);
+        System.err.println("vpdn bench: measuring the loopback UDP forwarding ceiling (2 s)");
+        r.put("udp_loopback_forwarding_pps", UdpCeiling.forwardingRate(Duration.ofSeconds(2)));
+        long rcvbufBefore = Probe.udpReceiveBufferErrors();
+        Path lnsYaml = o.out().resolve("lns.yaml");
+        Files.writeString(lnsYaml, BenchConfigs.lns(o));
+        try (VpdnChild lns = VpdnChild.start(VpdnChild.Spec.lns(List.of("--config", lnsYaml.toString()), o.out().resolve("lns.log"))
+                .withJvmOptions(jvm(o, "lns", List.of("-Xmx" + o.lnsHeap(), "-Xms" + o.lnsHeap()))).withEnv(QUIET))) {
+            var lnsReady = lns.awaitReady(Duration.ofSeconds(120));
+            String lnsMetrics = lnsReady.metricsUrl().orElseThrow();
+            Base base = new Base(Probe.histogram(lns.pid(), o.out().resolve("lns-histogram-before.txt")),
+                    Probe.rssBytes(lns.pid()), Probe.cpuSeconds(lns.pid()));
+            Path lacYaml = o.out().resolve("lac.yaml");
+            Files.writeString(lacYaml, BenchConfigs.lac(o, lnsReady.l2tp().getPort()));
+            System.err.printf("vpdn bench: LNS ready (%s); dialling %d subscribers over %d tunnels%n",
+                    lnsReady.l2tp(), o.sessions(), o.tunnels());
+            withLac(o, r, lns, lacYaml, lnsMetrics, base);
+            r.put("host_udp_rcvbuf_drops_during_run", Probe.udpReceiveBufferErrors() - rcvbufBefore);
+            leaks(o, r, lns, lnsMetrics, base.heap());
+        }
+        return r;
+    }
+
+    private static final Map<String, String> QUIET = Map.of("VPDN_LOG_LEVEL", "WARN");
+
+    /** The LNS before the LAC starts: live heap after GC, resident set, CPU seconds. */
+    private record Base(Probe.Histogram heap, long rss, double cpu) { }
+
+    private static Map<String, Object> parameters(ScenarioOptions o, String command) {
         Map<String, Object> r = new LinkedHashMap<>();
         r.put("scenario", o.scenario());
         r.put("command", "./vpdn bench " + command);
@@ -54,49 +83,34 @@ public final class Scenarios {
         r.put("hold_s", o.holdSeconds());
         r.put("lcp_keepalive_s", o.keepaliveSeconds());
         r.put("hello_s", o.helloSeconds());
-        System.err.println("vpdn bench: measuring the loopback UDP forwarding ceiling (2 s)");
-        r.put("udp_loopback_forwarding_pps", UdpCeiling.forwardingRate(Duration.ofSeconds(2)));
-        long rcvbufBefore = Probe.udpReceiveBufferErrors();
-        Path lnsYaml = o.out().resolve("lns.yaml");
-        Files.writeString(lnsYaml, BenchConfigs.lns(o));
-        Map<String, String> quiet = Map.of("VPDN_LOG_LEVEL", "WARN");
-        try (VpdnChild lns = VpdnChild.start(VpdnChild.Spec.lns(List.of("--config", lnsYaml.toString()), o.out().resolve("lns.log"))
-                .withJvmOptions(jvm(o, "lns", List.of("-Xmx" + o.lnsHeap(), "-Xms" + o.lnsHeap()))).withEnv(quiet))) {
-            var lnsReady = lns.awaitReady(Duration.ofSeconds(120));
-            String lnsMetrics = lnsReady.metricsUrl().orElseThrow();
-            Probe.Histogram lnsBase = Probe.histogram(lns.pid(), o.out().resolve("lns-histogram-before.txt"));
-            long rssBase = Probe.rssBytes(lns.pid());
-            double cpuBase = Probe.cpuSeconds(lns.pid());
-            Path lacYaml = o.out().resolve("lac.yaml");
-            Files.writeString(lacYaml, BenchConfigs.lac(o, lnsReady.l2tp().getPort()));
-            Path report = o.out().resolve("subscribers.tsv");
-            List<String> lacArgs = new ArrayList<>(List.of("--config", lacYaml.toString()));
-            lacArgs.addAll(BenchConfigs.emulator(o, report.toString()));
-            System.err.printf("vpdn bench: LNS ready (%s); dialling %d subscribers over %d tunnels%n",
-                    lnsReady.l2tp(), o.sessions(), o.tunnels());
-            try (VpdnChild lac = VpdnChild.start(VpdnChild.Spec.lac(lacArgs, o.out().resolve("lac.log"))
-                    .withJvmOptions(jvm(o, "lac", List.of("-Xmx" + o.lacHeap()))).withEnv(quiet))) {
-                var lacReady = lac.awaitReady(Duration.ofSeconds(120));
-                double cpuLacBase = Probe.cpuSeconds(lac.pid());
-                Plateau p = awaitPlateau(o, lns, lac, lnsMetrics);
-                r.put("lns_sessions_peak", p.peak);
-                r.put("all_established", p.peak >= o.sessions());
-                measureAtPlateau(o, r, lns, lac, lnsBase, rssBase, cpuBase, cpuLacBase, p);
-                double[] data = dataRate(lnsMetrics, lac, o);
-                r.put("data_packets_per_s_lns", data[0]);
-                Prometheus lacEnd = Prometheus.scrape(lacReady.metricsUrl().orElseThrow());
-                lac.waitFor(Duration.ofSeconds(o.emulatorHoldSeconds() + 60L + o.sessions() / 200));
-                Prometheus lnsEnd = Prometheus.scrape(lnsMetrics);
-                control(r, "lns", lnsEnd);
-                control(r, "lac", lacEnd);
-                setups(r, report);
-                r.put("lac_exit", lac.waitFor(Duration.ofSeconds(1)).map(Object::toString).orElse("running"));
-                Files.write(o.out().resolve("lac.out"), lac.output()); // its summary: refusals by reason
-            }
-            r.put("host_udp_rcvbuf_drops_during_run", Probe.udpReceiveBufferErrors() - rcvbufBefore);
-            leaks(o, r, lns, lnsMetrics, lnsBase);
-        }
+        r.put("lac_call_setup_timeout_s", o.setupTimeout());
+        r.put("lns_max_calls_in_setup", o.maxInSetup());
         return r;
+    }
+
+    /** Runs the LAC with its emulator to the end: the plateau measured, then the emulator's report read. */
+    private static void withLac(ScenarioOptions o, Map<String, Object> r, VpdnChild lns, Path lacYaml, String lnsMetrics,
+                                Base base) throws Exception {
+        Path report = o.out().resolve("subscribers.tsv");
+        List<String> lacArgs = new ArrayList<>(List.of("--config", lacYaml.toString()));
+        lacArgs.addAll(BenchConfigs.emulator(o, report.toString()));
+        try (VpdnChild lac = VpdnChild.start(VpdnChild.Spec.lac(lacArgs, o.out().resolve("lac.log"))
+                .withJvmOptions(jvm(o, "lac", List.of("-Xmx" + o.lacHeap()))).withEnv(QUIET))) {
+            var lacReady = lac.awaitReady(Duration.ofSeconds(120));
+            double cpuLacBase = Probe.cpuSeconds(lac.pid());
+            Plateau p = awaitPlateau(o, lns, lac, lnsMetrics);
+            r.put("lns_sessions_peak", p.peak);
+            r.put("all_established", p.peak >= o.sessions());
+            measureAtPlateau(o, r, lns, lac, base, cpuLacBase, p);
+            r.put("data_packets_per_s_lns", dataRate(lnsMetrics, o));
+            Prometheus lacEnd = Prometheus.scrape(lacReady.metricsUrl().orElseThrow());
+            lac.waitFor(Duration.ofSeconds(o.emulatorHoldSeconds() + 60L + o.sessions() / 200));
+            control(r, "lns", Prometheus.scrape(lnsMetrics));
+            control(r, "lac", lacEnd);
+            setups(r, report);
+            r.put("lac_exit", lac.waitFor(Duration.ofSeconds(1)).map(Object::toString).orElse("running"));
+            Files.write(o.out().resolve("lac.out"), lac.output()); // its summary: refusals by reason
+        }
     }
 
     private static List<String> jvm(ScenarioOptions o, String name, List<String> heap) {
@@ -108,7 +122,7 @@ public final class Scenarios {
     }
 
     /** The most sessions the LNS had established at once, when that peak was reached and when it started to fall. */
-    record Plateau(long peak, long reachedAtNanos, long startNanos) { }
+    record Plateau(long peak, long reachedAtNanos, long startNanos, double lnsCpuAtPeak, double lacCpuAtPeak) { }
 
     private static Plateau awaitPlateau(ScenarioOptions o, VpdnChild lns, VpdnChild lac, String metrics) throws Exception {
         long start = System.nanoTime();
@@ -116,11 +130,15 @@ public final class Scenarios {
         long peak = 0;
         long peakAt = start;
         long lastReport = start;
+        double lnsCpu = 0;
+        double lacCpu = 0;
         while (System.nanoTime() < deadline && lns.isAlive() && lac.isAlive()) {
             long now = (long) Prometheus.scrape(metrics).sum("vpdn_l2tp_sessions", "state=\"established\"");
             if (now > peak) {
                 peak = now;
                 peakAt = System.nanoTime();
+                lnsCpu = Probe.cpuSeconds(lns.pid()); // CPU per setup: up to the last setup, not the hold after it
+                lacCpu = Probe.cpuSeconds(lac.pid());
             }
             if (System.nanoTime() - lastReport > 5_000_000_000L) {
                 System.err.printf("vpdn bench: %d sessions established (%.0f s)%n", now, (System.nanoTime() - start) / 1e9);
@@ -129,14 +147,15 @@ public final class Scenarios {
             if (now >= o.sessions() || (peak > 0 && now < peak * 0.9)) break;
             Thread.sleep(POLL.toMillis());
         }
-        return new Plateau(peak, peakAt, start);
+        return new Plateau(peak, peakAt, start, lnsCpu, lacCpu);
     }
 
     private static void measureAtPlateau(ScenarioOptions o, Map<String, Object> r, VpdnChild lns, VpdnChild lac,
-                                         Probe.Histogram base, long rssBase, double cpuBase, double cpuLacBase, Plateau p)
-            throws Exception {
-        double lnsCpu = Probe.cpuSeconds(lns.pid()) - cpuBase;
-        double lacCpu = Probe.cpuSeconds(lac.pid()) - cpuLacBase;
+                                         Base before, double cpuLacBase, Plateau p) throws Exception {
+        Probe.Histogram base = before.heap();
+        long rssBase = before.rss();
+        double lnsCpu = p.lnsCpuAtPeak() - before.cpu();
+        double lacCpu = p.lacCpuAtPeak() - cpuLacBase;
         r.put("ramp_s_lns_view", (p.reachedAtNanos - p.startNanos) / 1e9);
         Probe.Histogram at = Probe.histogram(lns.pid(), o.out().resolve("lns-histogram-plateau.txt"));
         long n = Math.max(1, p.peak);
@@ -159,15 +178,15 @@ public final class Scenarios {
         r.put("lns_heap_growth_by_class", top);
     }
 
-    /** LNS data messages per second (both directions) over a 5 s window of the hold, while the LAC still runs. */
-    private static double[] dataRate(String metrics, VpdnChild lac, ScenarioOptions o) throws Exception {
+    /** LNS data messages per second (both directions) over a window of the hold (at most 5 s). */
+    private static double dataRate(String metrics, ScenarioOptions o) throws Exception {
         Prometheus a = Prometheus.scrape(metrics);
         long t0 = System.nanoTime();
         Thread.sleep(Math.min(5000, Math.max(1000, o.holdSeconds() * 500L)));
         Prometheus b = Prometheus.scrape(metrics);
         double s = (System.nanoTime() - t0) / 1e9;
         String name = "vpdn_l2tp_data_packets_total";
-        return new double[] {(b.sum(name) - a.sum(name)) / s};
+        return (b.sum(name) - a.sum(name)) / s;
     }
 
     private static void control(Map<String, Object> r, String side, Prometheus m) {

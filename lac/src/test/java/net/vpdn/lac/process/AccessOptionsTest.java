@@ -60,7 +60,7 @@ class AccessOptionsTest {
             "--rate|fast|not a positive rate",
             "--rate|0|not a positive rate",
             "--hold|1m30s|not a duration",
-            "--auth|mschap|not chap or pap",
+            "--auth|mschap|not chap, pap or a comma-separated list",
             "--subscribers|-1|not 0..100000",
             "--user|alice|give NAME:PASSWORD",
             "--called|555-1234|not digits",
