@@ -10,7 +10,21 @@ import net.vpdn.ppp.session.PppOutput;
 
 /** What a LAC call tells the LNS about its line (RFC 2661 §6.6 ICRQ, §6.8 ICCN). Pure. */
 final class CallAvps {
+    private static final int PAP = 0xC023;
+
     private CallAvps() {
+    }
+
+    /**
+     * RFC 1334 §2.2.1: the identifier of a PAP Authenticate-Request frame (with or without FF 03), or -1
+     * for any other frame; the LAC keeps it for Proxy Authen ID, since the proxy AVPs do not carry PAP's.
+     */
+    static int papRequestIdentifier(byte[] f) {
+        int off = f.length >= 2 && (f[0] & 0xFF) == 0xFF && f[1] == 0x03 ? 2 : 0;
+        if (f.length >= off + 4 && (((f[off] & 0xFF) << 8) | (f[off + 1] & 0xFF)) == PAP && f[off + 2] == 1) {
+            return f[off + 3] & 0xFF;
+        }
+        return -1;
     }
 
     /** ICRQ: Calling and Called Number, Bearer Type, Physical Channel ID. */

@@ -3,6 +3,7 @@ package net.vpdn.lac.call;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.ByteBufUtil;
 import io.netty.buffer.Unpooled;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -43,9 +44,8 @@ import org.slf4j.LoggerFactory;
  */
 final class LacCall implements LineHandler, SessionListener, TunnelPool.Waiter {
     private static final Logger LOG = LoggerFactory.getLogger(LacCall.class);
-    private static final int PAP = 0xC023;
-    private static final java.time.Duration BUSY_BACKOFF_FIRST = java.time.Duration.ofMillis(100);
-    private static final java.time.Duration BUSY_BACKOFF_CAP = java.time.Duration.ofSeconds(2);
+    private static final Duration BUSY_BACKOFF_FIRST = Duration.ofMillis(100);
+    private static final Duration BUSY_BACKOFF_CAP = Duration.ofSeconds(2);
 
     private final LacService service;
     private final AccessLine line;
@@ -103,21 +103,14 @@ final class LacCall implements LineHandler, SessionListener, TunnelPool.Waiter {
             case PPP -> {
                 byte[] bytes = ByteBufUtil.getBytes(frame);
                 frame.release();
-                notePapIdentifier(bytes);
+                int pap = CallAvps.papRequestIdentifier(bytes);
+                if (pap >= 0) papIdentifier = pap;
                 apply(ppp.receive(bytes));
             }
             default -> {
                 service.counters().frameDropped();
                 frame.release();
             }
-        }
-    }
-
-    /** RFC 1334 §2.2.1: remember the Authenticate-Request identifier (the proxy AVPs do not carry PAP's). */
-    private void notePapIdentifier(byte[] f) {
-        int off = f.length >= 2 && (f[0] & 0xFF) == 0xFF && f[1] == 0x03 ? 2 : 0;
-        if (f.length >= off + 4 && (((f[off] & 0xFF) << 8) | (f[off + 1] & 0xFF)) == PAP && f[off + 2] == 1) {
-            papIdentifier = f[off + 3] & 0xFF;
         }
     }
 
@@ -247,7 +240,7 @@ final class LacCall implements LineHandler, SessionListener, TunnelPool.Waiter {
         long capMs = Math.min(BUSY_BACKOFF_CAP.toMillis(), BUSY_BACKOFF_FIRST.toMillis() << Math.min(busyRounds++, 5));
         long delayMs = capMs / 2 + Math.floorMod(service.random().nextInt(), capMs / 2 + 1);
         state = CallState.SELECTING; // waiting, as for a selection: nothing placed, nothing reserved
-        busyTimer = service.loop().schedule(java.time.Duration.ofMillis(delayMs), () -> {
+        busyTimer = service.loop().schedule(Duration.ofMillis(delayMs), () -> {
             busyTimer = null;
             if (state != CallState.SELECTING) return;
             nextSet = 0;
@@ -370,14 +363,10 @@ final class LacCall implements LineHandler, SessionListener, TunnelPool.Waiter {
     }
 
     private void cancelSetupTimer() {
-        if (setupTimer != null) {
-            setupTimer.cancel();
-            setupTimer = null;
-        }
-        if (busyTimer != null) {
-            busyTimer.cancel();
-            busyTimer = null;
-        }
+        if (setupTimer != null) setupTimer.cancel();
+        if (busyTimer != null) busyTimer.cancel();
+        setupTimer = null;
+        busyTimer = null;
     }
 
     /** Clears the call from our side: CDN to the LNS if placed, Terminate-Request and hang-up to the subscriber. */
