@@ -16,7 +16,9 @@ public enum PeerTool {
     /** Wireshark's command line, Debian package {@code tshark}. */
     TSHARK("tshark", "tshark"),
     /** Wireshark's capture engine, used directly for live captures (comes with {@code tshark}). */
-    DUMPCAP("dumpcap", "tshark");
+    DUMPCAP("dumpcap", "tshark"),
+    /** The RADIUS server the end-to-end tests start on loopback (the aaa test-jar's FreeRadiusServer runs it). */
+    FREERADIUS("freeradius", "freeradius");
 
     private static final List<String> EXTRA_DIRS = List.of("/usr/sbin", "/sbin", "/usr/bin", "/usr/local/sbin");
 
