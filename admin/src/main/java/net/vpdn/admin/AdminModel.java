@@ -33,6 +33,18 @@ public interface AdminModel {
      */
     CompletionStage<Boolean> clearSession(int localId);
 
+    /**
+     * Tears down the session {@code ref} names (CDN). The default handles a bare session id through
+     * {@link #clearSession(int)} and finds nothing for the other forms; a process whose session ids
+     * repeat across tunnels overrides it.
+     */
+    default CompletionStage<ClearResult> clearSession(SessionRef ref) {
+        if (ref instanceof SessionRef.BySessionId b) {
+            return clearSession(b.sessionId()).thenApply(ok -> ok ? ClearResult.CLEARED : ClearResult.NOT_FOUND);
+        }
+        return java.util.concurrent.CompletableFuture.completedFuture(ClearResult.NOT_FOUND);
+    }
+
     /** Re-reads the configuration and applies what can change while running. */
     CompletionStage<ReloadReport> reload();
 

@@ -169,6 +169,19 @@ class AdminServerTest {
             assertThat(call("DELETE", "/api/sessions/998").statusCode()).isEqualTo(404);
         }
 
+        @Test
+        @DisplayName("a bare session id several tunnels share is 409 saying how to name it; TUNNEL/SESSION clears")
+        void ambiguous() throws Exception {
+            model.refAnswers.put("5", ClearResult.AMBIGUOUS);
+            model.refAnswers.put("12/5", ClearResult.CLEARED);
+            var res = call("DELETE", "/api/sessions/5");
+            assertThat(res.statusCode()).isEqualTo(409);
+            assertThat(json(res).get("error").asText()).isEqualTo("session id 5 exists in several tunnels; name it as"
+                    + " TUNNEL/SESSION (e.g. /api/sessions/12/5) or by its Virtual-Access interface");
+            assertThat(call("DELETE", "/api/sessions/12/5").statusCode()).isEqualTo(204);
+            assertThat(model.calls).containsExactly("clearSession 5", "clearSession 12/5");
+        }
+
         @ParameterizedTest(name = "DELETE {0} -> 400")
         @CsvSource({"/api/tunnels/abc", "/api/tunnels/0", "/api/tunnels/65536", "/api/sessions/-1", "/api/sessions/123456", "/api/sessions/1e3"})
         @DisplayName("a malformed or out-of-range id is 400 and never reaches the model")

@@ -56,6 +56,19 @@ public final class FakeModel implements AdminModel {
         return CompletableFuture.completedFuture(knownSessions.contains(localId));
     }
 
+    /** Answers for session references by their text; others go the default way. */
+    public final java.util.Map<String, ClearResult> refAnswers = new java.util.HashMap<>();
+
+    @Override
+    public CompletionStage<ClearResult> clearSession(SessionRef ref) {
+        ClearResult fixed = refAnswers.get(ref.text());
+        if (fixed != null) {
+            calls.add("clearSession " + ref.text());
+            return CompletableFuture.completedFuture(fixed);
+        }
+        return AdminModel.super.clearSession(ref);
+    }
+
     @Override
     public CompletionStage<ReloadReport> reload() {
         calls.add("reload");

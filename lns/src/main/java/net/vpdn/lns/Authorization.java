@@ -3,6 +3,7 @@ package net.vpdn.lns;
 import java.time.Duration;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.OptionalInt;
 import net.vpdn.ppp.auth.AuthVerdict;
 import net.vpdn.ppp.ipcp.Ipv4Address;
 
@@ -15,20 +16,26 @@ import net.vpdn.ppp.ipcp.Ipv4Address;
  * @param framedPool Framed-Pool, if given (else the template's pool)
  * @param sessionTimeout Session-Timeout, overriding the template's
  * @param idleTimeout Idle-Timeout, overriding the template's
+ * @param interimInterval Acct-Interim-Interval, overriding the configured interval
+ * @param sessionLimit this user's most sessions at once (Port-Limit), overriding the group's
  */
 public record Authorization(AuthVerdict verdict, Optional<Ipv4Address> framedAddress, Optional<String> framedPool,
-                            Optional<Duration> sessionTimeout, Optional<Duration> idleTimeout) {
+                            Optional<Duration> sessionTimeout, Optional<Duration> idleTimeout,
+                            Optional<Duration> interimInterval, OptionalInt sessionLimit) {
     public Authorization {
         Objects.requireNonNull(verdict, "verdict");
         Objects.requireNonNull(framedAddress, "framedAddress");
         Objects.requireNonNull(framedPool, "framedPool");
         Objects.requireNonNull(sessionTimeout, "sessionTimeout");
         Objects.requireNonNull(idleTimeout, "idleTimeout");
+        Objects.requireNonNull(interimInterval, "interimInterval");
+        Objects.requireNonNull(sessionLimit, "sessionLimit");
     }
 
     /** A bare verdict, nothing authorized beyond it. */
     public static Authorization of(AuthVerdict verdict) {
-        return new Authorization(verdict, Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty());
+        return new Authorization(verdict, Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(),
+                Optional.empty(), OptionalInt.empty());
     }
 
     public boolean accepted() {
@@ -37,11 +44,24 @@ public record Authorization(AuthVerdict verdict, Optional<Ipv4Address> framedAdd
 
     /** A copy authorizing {@code address}. */
     public Authorization withFramedAddress(Ipv4Address address) {
-        return new Authorization(verdict, Optional.of(address), framedPool, sessionTimeout, idleTimeout);
+        return new Authorization(verdict, Optional.of(address), framedPool, sessionTimeout, idleTimeout, interimInterval,
+                sessionLimit);
     }
 
     /** A copy with these timeouts. */
     public Authorization withTimeouts(Optional<Duration> session, Optional<Duration> idle) {
-        return new Authorization(verdict, framedAddress, framedPool, session, idle);
+        return new Authorization(verdict, framedAddress, framedPool, session, idle, interimInterval, sessionLimit);
+    }
+
+    /** A copy with this Acct-Interim-Interval. */
+    public Authorization withInterimInterval(Duration interval) {
+        return new Authorization(verdict, framedAddress, framedPool, sessionTimeout, idleTimeout,
+                Optional.of(interval), sessionLimit);
+    }
+
+    /** A copy with this per-user session limit. */
+    public Authorization withSessionLimit(int limit) {
+        return new Authorization(verdict, framedAddress, framedPool, sessionTimeout, idleTimeout, interimInterval,
+                OptionalInt.of(limit));
     }
 }

@@ -1,5 +1,6 @@
 package net.vpdn.lns;
 
+import java.time.Duration;
 import java.util.Objects;
 import net.vpdn.lns.ip.IpForwarder;
 import net.vpdn.vtemplate.VirtualAccessCloner;
@@ -16,10 +17,11 @@ import net.vpdn.vtemplate.VirtualTemplate;
  * @param addresses address policy
  * @param forwarder the in-process IP plane
  * @param events accounting and metrics
+ * @param interimInterval accounting Interim-Update period when AAA gives none; zero = none
  */
 public record LnsContext(VirtualTemplate template, VirtualAccessCloner cloner, LoopScheduler loop,
                          SubscriberAuthorizer authorizer, AddressAssigner addresses, IpForwarder forwarder,
-                         LnsSessionEvents events) {
+                         LnsSessionEvents events, Duration interimInterval) {
     public LnsContext {
         Objects.requireNonNull(template, "template");
         Objects.requireNonNull(cloner, "cloner");
@@ -28,13 +30,21 @@ public record LnsContext(VirtualTemplate template, VirtualAccessCloner cloner, L
         Objects.requireNonNull(addresses, "addresses");
         Objects.requireNonNull(forwarder, "forwarder");
         Objects.requireNonNull(events, "events");
+        Objects.requireNonNull(interimInterval, "interimInterval");
+    }
+
+    /** A context whose forwarder answers pings to the template's local address; no Interim-Updates. */
+    public static LnsContext create(VirtualTemplate template, VirtualAccessCloner cloner, LoopScheduler loop,
+                                    SubscriberAuthorizer authorizer, AddressAssigner addresses, IpForwarder forwarder,
+                                    LnsSessionEvents events) {
+        return create(template, cloner, loop, authorizer, addresses, forwarder, events, Duration.ZERO);
     }
 
     /** A context whose forwarder answers pings to the template's local address. */
     public static LnsContext create(VirtualTemplate template, VirtualAccessCloner cloner, LoopScheduler loop,
                                     SubscriberAuthorizer authorizer, AddressAssigner addresses, IpForwarder forwarder,
-                                    LnsSessionEvents events) {
+                                    LnsSessionEvents events, Duration interimInterval) {
         forwarder.addLocalAddress(template.localAddress());
-        return new LnsContext(template, cloner, loop, authorizer, addresses, forwarder, events);
+        return new LnsContext(template, cloner, loop, authorizer, addresses, forwarder, events, interimInterval);
     }
 }

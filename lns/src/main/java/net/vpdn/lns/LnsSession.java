@@ -3,7 +3,6 @@ package net.vpdn.lns;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.ByteBufUtil;
 import io.netty.buffer.Unpooled;
-import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -44,8 +43,7 @@ public final class LnsSession implements IpPort {
     private final LnsCallInfo call;
     private final VirtualAccess access;
     private final LoopScheduler.Cancellable[] pppTimers = new LoopScheduler.Cancellable[PppTimer.values().length];
-    private LoopScheduler.Cancellable idleTimer;
-    private LoopScheduler.Cancellable sessionTimer;
+    private final ServiceTimers serviceTimers;
     private Authorization authorization;
     private TerminateCause closing;
     private Ipv4Address routed;
@@ -58,6 +56,7 @@ public final class LnsSession implements IpPort {
         this.call = call;
         this.access = ctx.cloner().clone(ctx.template(), (va, requested) -> lease(requested), ctx.loop().nanoTime())
                 .orElseThrow(() -> new IllegalStateException("cloner full"));
+        this.serviceTimers = new ServiceTimers(ctx.loop(), access, this::close, this::interim);
     }
 
     /** Clones an interface for the call, or empty when the cloner's cap is reached (refuse the call). */
@@ -108,7 +107,7 @@ public final class LnsSession implements IpPort {
             return;
         }
         if (access.state() == VirtualAccessState.UP) {
-            int ip = ipv4Offset(frame);
+            int ip = Ipv4Framing.offset(frame);
             if (ip >= 0) {
                 frame.readerIndex(ip);
                 ctx.forwarder().fromSubscriber(this, frame, ctx.loop().nanoTime());
@@ -145,7 +144,7 @@ public final class LnsSession implements IpPort {
         }
         closing = Objects.requireNonNull(cause, "cause");
         withdrawRoute();
-        cancelServiceTimers();
+        serviceTimers.cancel();
         apply(access.ppp().close());
         if (access.ppp().phase() == PppPhase.DEAD) {
             finish(cause);
@@ -240,9 +239,9 @@ public final class LnsSession implements IpPort {
     private void verify(PppOutput.Verify v) {
         try {
             ctx.authorizer().authorize(v.request(), call).whenComplete((answer, failure) -> ctx.loop().execute(() ->
-                    verdict(v.attempt(), failure == null && answer != null ? answer : rejected())));
+                    verdict(v.attempt(), v.request().user(), failure == null && answer != null ? answer : rejected())));
         } catch (RuntimeException e) {
-            verdict(v.attempt(), rejected());
+            verdict(v.attempt(), v.request().user(), rejected());
         }
     }
 
@@ -250,14 +249,20 @@ public final class LnsSession implements IpPort {
         return Authorization.of(new AuthVerdict.Reject("Authentication failed"));
     }
 
-    private void verdict(long attempt, Authorization answer) {
+    /** AAA's answer; an accepted user the per-user session limit does not admit is rejected after all. */
+    private void verdict(long attempt, String user, Authorization answer) {
         if (access.isClosed()) {
             return;
         }
+        Authorization effective = answer;
         if (answer.accepted()) {
-            authorization = answer;
+            Optional<String> refused = ctx.events().admit(call, user, answer);
+            effective = refused.map(r -> Authorization.of(new AuthVerdict.Reject(r))).orElse(answer);
         }
-        apply(access.ppp().verdict(attempt, answer.verdict()));
+        if (effective.accepted()) {
+            authorization = effective;
+        }
+        apply(access.ppp().verdict(attempt, effective.verdict()));
     }
 
     private void phase(PppPhase phase) {
@@ -302,35 +307,15 @@ public final class LnsSession implements IpPort {
 
     private void armServiceTimers() {
         VirtualTemplate t = ctx.template();
-        Duration session = authorization().flatMap(Authorization::sessionTimeout).orElse(t.sessionTimeout());
-        Duration idle = authorization().flatMap(Authorization::idleTimeout).orElse(t.idleTimeout());
-        if (session.isPositive()) {
-            sessionTimer = ctx.loop().schedule(session, () -> close(TerminateCause.SESSION_TIMEOUT));
-        }
-        if (idle.isPositive()) {
-            idleTimer = ctx.loop().schedule(idle, () -> idleCheck(idle));
-        }
+        Optional<Authorization> a = authorization();
+        serviceTimers.arm(a.flatMap(Authorization::sessionTimeout).orElse(t.sessionTimeout()),
+                a.flatMap(Authorization::idleTimeout).orElse(t.idleTimeout()),
+                a.flatMap(Authorization::interimInterval).orElse(ctx.interimInterval()));
     }
 
-    /** Idle means nothing from the subscriber: traffic towards it does not keep a session alive. */
-    private void idleCheck(Duration idle) {
-        long quiet = ctx.loop().nanoTime() - access.lastActivityNanos();
-        if (quiet >= idle.toNanos()) {
-            idleTimer = null;
-            close(TerminateCause.IDLE_TIMEOUT);
-        } else {
-            idleTimer = ctx.loop().schedule(Duration.ofNanos(idle.toNanos() - quiet), () -> idleCheck(idle));
-        }
-    }
-
-    private void cancelServiceTimers() {
-        if (idleTimer != null) {
-            idleTimer.cancel();
-            idleTimer = null;
-        }
-        if (sessionTimer != null) {
-            sessionTimer.cancel();
-            sessionTimer = null;
+    private void interim() {
+        if (started != null && !access.isClosed()) {
+            ctx.events().interim(started, access.counters());
         }
     }
 
@@ -372,7 +357,7 @@ public final class LnsSession implements IpPort {
             return;
         }
         withdrawRoute();
-        cancelServiceTimers();
+        serviceTimers.cancel();
         for (PppTimer t : PppTimer.values()) {
             cancel(t);
         }
@@ -384,22 +369,6 @@ public final class LnsSession implements IpPort {
             lowerGone = true;
             link.hangUp(cause);
         }
-    }
-
-    /** Where the IPv4 packet starts in a frame (address/control and protocol possibly compressed), or -1. */
-    private static int ipv4Offset(ByteBuf frame) {
-        int at = frame.readerIndex();
-        int end = frame.writerIndex();
-        if (end - at >= 2 && frame.getUnsignedByte(at) == 0xFF && frame.getUnsignedByte(at + 1) == 0x03) {
-            at += 2;
-        }
-        if (at < end && frame.getUnsignedByte(at) == 0x21) {
-            return at + 1;
-        }
-        if (end - at >= 2 && frame.getUnsignedByte(at) == 0x00 && frame.getUnsignedByte(at + 1) == 0x21) {
-            return at + 2;
-        }
-        return -1;
     }
 
     @Override

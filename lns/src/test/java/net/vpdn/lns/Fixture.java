@@ -1,9 +1,12 @@
 package net.vpdn.lns;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.BiFunction;
+import java.util.function.UnaryOperator;
 import net.vpdn.lns.ip.IpForwarder;
 import net.vpdn.ppp.PppRandom;
 import net.vpdn.ppp.auth.LocalVerifier;
@@ -22,17 +25,31 @@ final class Fixture {
     /** A recorded stop. */
     record Stop(LnsSessionInfo info, TerminateCause cause, VirtualAccess.Counters counters) { }
 
+    /** A recorded Interim-Update, at the loop's time. */
+    record Interim(LnsSessionInfo info, VirtualAccess.Counters counters, long atNanos) { }
+
     final VirtualLoop loop = new VirtualLoop();
     final Ipv4Pool pool = Ipv4Pool.cidr("subscribers", "10.20.0.0/24");
     final IpForwarder forwarder = new IpForwarder(16, Optional.empty());
     final VirtualAccessCloner cloner = new VirtualAccessCloner(100, PppRandom.seeded(7));
     final List<LnsSessionInfo> starts = new ArrayList<>();
     final List<Stop> stops = new ArrayList<>();
+    final List<Interim> interims = new ArrayList<>();
+    /** What AAA grants beyond the verdict (as RADIUS attributes would). */
+    UnaryOperator<Authorization> grant = UnaryOperator.identity();
+    /** The per-user admission answer: empty admits. */
+    BiFunction<String, Authorization, Optional<String>> admission = (user, granted) -> Optional.empty();
     final LnsContext ctx;
 
     Fixture(VirtualTemplate template) {
-        SubscriberAuthorizer aaa = SubscriberAuthorizer.of(new LocalVerifier(Map.of(
+        this(template, Duration.ZERO);
+    }
+
+    Fixture(VirtualTemplate template, Duration interimInterval) {
+        SubscriberAuthorizer local = SubscriberAuthorizer.of(new LocalVerifier(Map.of(
                 "alice", Secret.of("wonderland"), "bob", Secret.of("builder"))));
+        SubscriberAuthorizer aaa = (request, call) -> local.authorize(request, call)
+                .thenApply(a -> a.accepted() ? grant.apply(a) : a);
         LnsSessionEvents events = new LnsSessionEvents() {
             @Override
             public void started(LnsSessionInfo session) {
@@ -43,9 +60,20 @@ final class Fixture {
             public void stopped(LnsSessionInfo session, TerminateCause cause, VirtualAccess.Counters counters) {
                 stops.add(new Stop(session, cause, counters));
             }
+
+            @Override
+            public void interim(LnsSessionInfo session, VirtualAccess.Counters counters) {
+                interims.add(new Interim(session, counters, loop.nanoTime()));
+            }
+
+            @Override
+            public Optional<String> admit(LnsCallInfo call, String user, Authorization granted) {
+                return admission.apply(user, granted);
+            }
         };
         ctx = LnsContext.create(template, cloner, loop, aaa,
-                new PoolAddressAssigner(Map.of("subscribers", pool), user -> Optional.empty()), forwarder, events);
+                new PoolAddressAssigner(Map.of("subscribers", pool), user -> Optional.empty()), forwarder, events,
+                interimInterval);
     }
 
     Fixture() {

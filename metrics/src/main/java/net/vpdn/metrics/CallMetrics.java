@@ -25,6 +25,7 @@ public final class CallMetrics {
     private final Timer setupTime;
     private final Map<String, Counter> setups = new ConcurrentHashMap<>();
     private final Map<String, Counter> teardowns = new ConcurrentHashMap<>();
+    private final Map<String, Counter> tunnelRefusals = new ConcurrentHashMap<>();
 
     private CallMetrics(MeterRegistry registry) {
         this.registry = registry;
@@ -58,6 +59,13 @@ public final class CallMetrics {
     /** A session setup failed or was refused for {@code result} (a closed set, e.g. an enum). */
     public void setupFailed(Enum<?> result) {
         setup(label(result)).increment();
+    }
+
+    /** A tunnel was refused at SCCRQ for {@code result} (a closed set, e.g. {@link TunnelRefusal}). */
+    public void tunnelRefused(Enum<?> result) {
+        tunnelRefusals.computeIfAbsent(label(result), r -> Counter.builder(MetricNames.TUNNEL_SETUPS)
+                .description("Tunnels established (SCCCN sent or received)").tag(MetricNames.RESULT, r)
+                .register(registry)).increment();
     }
 
     /** A session that was up ended for {@code cause} (a closed set, e.g. an enum). */

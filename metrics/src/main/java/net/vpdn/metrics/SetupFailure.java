@@ -6,6 +6,8 @@ public enum SetupFailure {
     NO_GROUP,
     /** The group's session-limit was reached. */
     SESSION_LIMIT,
+    /** The user already holds as many sessions as its limit (group user-session-limit or Port-Limit). */
+    USER_SESSION_LIMIT,
     /** Admission control: too many calls in setup at once. */
     ADMISSION,
     /** No Virtual-Access interface free. */

@@ -100,7 +100,18 @@ final class ConfigBinder {
                 methods(s, "authentication", MethodList.of(AaaMethod.LOCAL)),
                 methods(s, "tunnel-authorization", MethodList.of(AaaMethod.LOCAL)),
                 methods(s, "accounting", MethodList.of()),
+                s.get("accounting-interim-interval", Duration.ZERO, interimInterval()),
                 lookupPassword(s, role));
+    }
+
+    /** Zero (off), or from {@link Defaults#INTERIM_MIN} to {@link Defaults#INTERIM_MAX}. */
+    static Function<String, Parsed<Duration>> interimInterval() {
+        return text -> switch (Values.duration(text)) {
+            case Parsed.Ok<Duration>(Duration d) when !d.isZero()
+                    && (d.compareTo(Defaults.INTERIM_MIN) < 0 || d.compareTo(Defaults.INTERIM_MAX) > 0) ->
+                    Parsed.bad("must be 0 (off) or between 1s and 24h, got " + text.trim());
+            case Parsed<Duration> other -> other;
+        };
     }
 
     /** The domain-lookup password: a LAC key; RADIUS limits User-Password to 128 octets (RFC 2865 §5.2). */

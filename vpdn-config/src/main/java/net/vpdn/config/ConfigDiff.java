@@ -93,7 +93,7 @@ public final class ConfigDiff {
     // how the LNS builds a session is per session; the rest is what a tunnel is opened with.
     private static Effect groupEffect(String component) {
         return switch (component) {
-            case "domains", "dnis", "sessionLimit", "terminateFrom" -> Effect.NOW;
+            case "domains", "dnis", "sessionLimit", "terminateFrom", "tunnelLimit", "userSessionLimit" -> Effect.NOW;
             case "virtualTemplate", "lcpRenegotiation" -> Effect.NEW_SESSIONS;
             default -> Effect.NEW_TUNNELS;
         };

@@ -36,6 +36,9 @@ final class Defaults {
     static final int RADIUS_RETRIES = 3;
     static final Duration RADIUS_DEAD_TIME = Duration.ofMinutes(1);
 
+    static final Duration INTERIM_MIN = Duration.ofSeconds(1);
+    static final Duration INTERIM_MAX = Duration.ofHours(24);
+
     static final int ADMIN_PORT = 9170;
     static final int METRICS_PORT = 9171;
 

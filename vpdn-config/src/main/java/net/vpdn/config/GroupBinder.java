@@ -33,7 +33,9 @@ final class GroupBinder {
                     secret, authentication, localName,
                     s.get("lcp-renegotiation", Defaults.LCP_RENEGOTIATION,
                             Values.oneOf(LcpRenegotiation.values(), LcpRenegotiation::configName)),
-                    sessionLimit);
+                    sessionLimit,
+                    s.get("tunnel-limit", 0, Values.integer(0, 65_535)),
+                    s.get("user-session-limit", 0, Values.integer(0, 1000)));
         }
         Section r = s.section(REQUEST_DIALIN);
         List<String> domains = r.list("domains", Values::domain);

@@ -55,6 +55,9 @@ public sealed interface VpdnGroup {
      * @param virtualTemplate  name of a {@link VirtualTemplate}
      * @param terminateFrom    LAC host names (their Host Name AVP); empty = any LAC
      * @param lcpRenegotiation what to do with the LCP state the LAC proxies
+     * @param tunnelLimit      most tunnels of this group at once; 0 = no limit
+     * @param userSessionLimit most sessions of one user in this group at once, unless AAA gives the user
+     *                         its own limit (RADIUS Port-Limit, local user {@code session-limit}); 0 = no limit
      */
     record AcceptDialin(
             String name,
@@ -64,7 +67,9 @@ public sealed interface VpdnGroup {
             boolean tunnelAuthentication,
             String localName,
             LcpRenegotiation lcpRenegotiation,
-            int sessionLimit) implements VpdnGroup {
+            int sessionLimit,
+            int tunnelLimit,
+            int userSessionLimit) implements VpdnGroup {
         /** Copies the list. */
         public AcceptDialin {
             terminateFrom = List.copyOf(terminateFrom);

@@ -100,6 +100,15 @@ final class CasesGroups {
                         "is empty, and so is that of vpdn-groups.0; only one group may accept any LAC"),
                 error("a LAC-only key in an LNS group", lnsGroup("    tunnel-secret: s\n",
                                 "    tunnel-secret: s\n    initiate-to: [{address: 192.0.2.1}]\n"),
-                        "vpdn-groups.0.initiate-to", "unknown key"));
+                        "vpdn-groups.0.initiate-to", "unknown key"),
+                error("tunnel limit out of range", lnsGroup("    tunnel-secret: s\n", "    tunnel-secret: s\n    tunnel-limit: 70000\n"),
+                        "vpdn-groups.0.tunnel-limit", "must be between 0 and 65535, got 70000"),
+                error("tunnel limit not a number", lnsGroup("    tunnel-secret: s\n", "    tunnel-secret: s\n    tunnel-limit: many\n"),
+                        "vpdn-groups.0.tunnel-limit", "'many' is not a whole number"),
+                error("user session limit out of range", lnsGroup("    tunnel-secret: s\n",
+                                "    tunnel-secret: s\n    user-session-limit: 1001\n"),
+                        "vpdn-groups.0.user-session-limit", "must be between 0 and 1000, got 1001"),
+                error("an LNS-only key in a LAC group", lacGroup("    tunnel-secret: s\n", "    tunnel-secret: s\n    tunnel-limit: 5\n"),
+                        "vpdn-groups.0.tunnel-limit", "unknown key"));
     }
 }

@@ -62,6 +62,13 @@ final class CasesTop {
                         "aaa.accounting", "local accounting does not exist; use radius, or leave the list empty"),
                 error("method twice", LAC + LAC_GROUP + "aaa:\n  authentication: [local, local]\n",
                         "aaa.authentication", "names a method twice"),
+                error("interim interval below a second", LNS + LNS_GROUP + "aaa:\n  accounting-interim-interval: 500ms\n",
+                        "aaa.accounting-interim-interval", "must be 0 (off) or between 1s and 24h, got 500ms"),
+                error("interim interval above a day", LNS + LNS_GROUP + "aaa:\n  accounting-interim-interval: 25h\n",
+                        "aaa.accounting-interim-interval", "must be 0 (off) or between 1s and 24h, got 25h"),
+                error("interim interval not a duration", LNS + LNS_GROUP + "aaa:\n  accounting-interim-interval: often\n",
+                        "aaa.accounting-interim-interval",
+                        "'often' is not a duration (use 500ms, 30s, 2m, 1h or whole seconds)"),
                 error("unknown method", LAC + LAC_GROUP + "aaa:\n  authentication: [tacacs]\n",
                         "aaa.authentication", "'tacacs' is not one of local, radius"),
                 error("radius server without secret", LAC + LAC_GROUP

@@ -74,6 +74,9 @@ class ExamplesTest {
             assertThat(g.virtualTemplate()).isEqualTo("1");
             assertThat(g.tunnelSecret()).contains(Secret.of("demo-tunnel-secret"));
             assertThat(g.lcpRenegotiation()).isEqualTo(LcpRenegotiation.ON_MISMATCH);
+            assertThat(g.tunnelLimit()).isEqualTo(50);
+            assertThat(g.userSessionLimit()).isEqualTo(2);
+            assertThat(config.aaa().accountingInterimInterval()).isEqualTo(Duration.ofMinutes(5));
             assertThat(config.l2tp().listenPort()).isEqualTo(1701);
         }
 

@@ -37,7 +37,7 @@ public final class LocalBackend implements Authenticator, TunnelAuthorizer {
         Optional<String> message = check(request, user.password());
         AuthResult result = message
                 .<AuthResult>map(m -> new AuthResult.Accept(new Authorization(user.staticAddress(), user.poolName(),
-                        Optional.empty(), Optional.empty(), user.sessionLimit(), Optional.empty(), m)))
+                        Optional.empty(), Optional.empty(), Optional.empty(), user.sessionLimit(), Optional.empty(), m)))
                 .orElseGet(() -> new AuthResult.Reject("wrong password"));
         return CompletableFuture.completedFuture(result);
     }

@@ -144,10 +144,12 @@ public final class RadiusBackend implements Authenticator, TunnelAuthorizer, Acc
         Optional<String> pool = Attributes.text(reply, "Framed-Pool");
         Optional<Duration> session = Attributes.integer(reply, "Session-Timeout").map(Duration::ofSeconds);
         Optional<Duration> idle = Attributes.integer(reply, "Idle-Timeout").map(Duration::ofSeconds);
+        Optional<Duration> interim = Attributes.integer(reply, "Acct-Interim-Interval").filter(v -> v > 0)
+                .map(Duration::ofSeconds);
         OptionalInt limit = Attributes.integer(reply, "Port-Limit")
                 .map(v -> OptionalInt.of((int) Math.min(v, Integer.MAX_VALUE))).orElse(OptionalInt.empty());
         Optional<Octets> radiusClass = Attributes.first(reply, "Class");
-        return new Authorization(address, pool, session, idle, limit, radiusClass, successMessage(reply, request));
+        return new Authorization(address, pool, session, idle, interim, limit, radiusClass, successMessage(reply, request));
     }
 
     /** For MS-CHAPv2 the "S=…" authenticator response from MS-CHAP2-Success (RFC 2548 §2.3.3), after its Ident octet. */

@@ -45,7 +45,8 @@ public final class RadiusClient implements AutoCloseable {
         this.random = random;
         this.nanoTime = nanoTime;
         this.stats = stats;
-        this.pool = new ServerPool(settings.servers().size(), settings.deadTime().toNanos());
+        this.pool = new ServerPool(settings.servers().stream()
+                .mapToLong(s -> timing(settings, s).deadTime().toNanos()).toArray());
     }
 
     /** Binds the source sockets (ephemeral loopback-or-any ports) on {@code loop}. */
@@ -124,14 +125,14 @@ public final class RadiusClient implements AutoCloseable {
             stats.retransmits.increment();
         }
         sockets.get(p.socket).writeAndFlush(new DatagramPacket(Unpooled.wrappedBuffer(p.signed.bytes()), p.dest));
-        p.timer = loop.schedule(() -> onTimeout(p), settings.timeout().toNanos(), TimeUnit.NANOSECONDS);
+        p.timer = loop.schedule(() -> onTimeout(p), timing(settings, server(p)).timeout().toNanos(), TimeUnit.NANOSECONDS);
     }
 
     private void onTimeout(Pending p) {
         if (p.promise.isDone()) {
             return;
         }
-        if (p.tries < settings.triesPerServer()) {
+        if (p.tries < timing(settings, server(p)).triesPerServer()) {
             transmit(p);
             return;
         }
@@ -182,6 +183,12 @@ public final class RadiusClient implements AutoCloseable {
                 return; // still no free identifier for it
             }
         }
+    }
+
+    /** The server's own timers, else the client's. */
+    static RadiusServer.Timing timing(RadiusSettings settings, RadiusServer server) {
+        return server.timing().orElseGet(() -> new RadiusServer.Timing(settings.timeout(), settings.triesPerServer(),
+                settings.deadTime()));
     }
 
     private RadiusServer server(Pending p) {

@@ -11,12 +11,24 @@ import java.util.List;
 public final class ServerPool {
     private final long[] deadUntilNanos;
     private final boolean[] dead;
-    private final long deadTimeNanos;
+    private final long[] deadTimeNanos;
 
+    /** {@code servers} servers sharing one dead time. */
     public ServerPool(int servers, long deadTimeNanos) {
-        this.deadUntilNanos = new long[servers];
-        this.dead = new boolean[servers];
-        this.deadTimeNanos = deadTimeNanos;
+        this(filled(servers, deadTimeNanos));
+    }
+
+    /** One server per entry, each with its own dead time. */
+    public ServerPool(long[] deadTimeNanos) {
+        this.deadUntilNanos = new long[deadTimeNanos.length];
+        this.dead = new boolean[deadTimeNanos.length];
+        this.deadTimeNanos = deadTimeNanos.clone();
+    }
+
+    private static long[] filled(int servers, long value) {
+        long[] all = new long[servers];
+        java.util.Arrays.fill(all, value);
+        return all;
     }
 
     /** Server indexes to try for a new request at {@code nowNanos}. */
@@ -45,7 +57,7 @@ public final class ServerPool {
     /** {@code server} did not answer any try of a request. */
     public void markDead(int server, long nowNanos) {
         dead[server] = true;
-        deadUntilNanos[server] = nowNanos + deadTimeNanos;
+        deadUntilNanos[server] = nowNanos + deadTimeNanos[server];
     }
 
     /** {@code server} answered. */

@@ -69,6 +69,7 @@ class FreeRadiusTest {
             	Framed-Protocol = PPP,
             	Framed-IP-Address = 10.99.0.101,
             	Session-Timeout = 3600,
+            	Acct-Interim-Interval = 300,
             	Port-Limit = 2
             """;
 
@@ -145,13 +146,14 @@ class FreeRadiusTest {
         }
 
         @Test
-        @DisplayName("CHAP-MD5 with the right response is accepted with Session-Timeout and Port-Limit")
+        @DisplayName("CHAP-MD5 with the right response is accepted with Session-Timeout, Acct-Interim-Interval and Port-Limit")
         void chapAccept() throws Exception {
             Octets challenge = Octets.fromHex("00112233445566778899aabbccddeeff");
             Octets response = ChapMd5.response(7, Secret.of("bobpass"), challenge);
             AuthResult r = await(backend.authenticate(new AuthRequest.ChapMd5("bob@example.com", 7, challenge, response), CTX));
             assertThat(r).isInstanceOfSatisfying(AuthResult.Accept.class, a -> {
                 assertThat(a.authorization().sessionTimeout()).contains(Duration.ofHours(1));
+                assertThat(a.authorization().interimInterval()).contains(Duration.ofMinutes(5));
                 assertThat(a.authorization().sessionLimit()).isEqualTo(OptionalInt.of(2));
             });
         }

@@ -121,6 +121,55 @@ class RadiusClientTest {
         assertThat(seen).containsExactly(Octets.of(expected), Octets.of(expected));
     }
 
+    /** A bound loopback socket that counts what it receives and never answers. */
+    Channel swallower(java.util.concurrent.atomic.AtomicInteger received) throws InterruptedException {
+        return new Bootstrap().group(group).channel(NioDatagramChannel.class).handler(new SimpleChannelInboundHandler<DatagramPacket>() {
+            @Override
+            protected void channelRead0(ChannelHandlerContext ctx, DatagramPacket msg) {
+                received.incrementAndGet();
+            }
+        }).bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0)).sync().channel();
+    }
+
+    /** Asks with a silent first server (its own timing) and an answering second one; returns the seconds taken. */
+    double failover(RadiusServer.Timing first, Duration clientTimeout, int clientTries,
+                    java.util.concurrent.atomic.AtomicInteger received) throws Exception {
+        InetSocketAddress silent = (InetSocketAddress) swallower(received).localAddress();
+        InetSocketAddress answering = (InetSocketAddress) server(req -> RadiusWire.reply(PacketType.ACCESS_ACCEPT,
+                req.identifier(), List.of(), SECRET, Octets.of(req.packet().getAuthenticator()))).localAddress();
+        RadiusSettings s = new RadiusSettings(List.of(new RadiusServer("silent", silent, silent, SECRET, Optional.of(first)),
+                new RadiusServer("second", answering, answering, SECRET)), clientTimeout, clientTries,
+                Duration.ofSeconds(30), 1, 10, Optional.empty(), false);
+        try (RadiusClient c = RadiusClient.open(s, group.next(), PppRandom.seeded(1), System::nanoTime, new RadiusStats())) {
+            long t0 = System.nanoTime();
+            RadiusExchange.Outcome o = c.send(new RadiusExchange.Request(PacketType.ACCESS_REQUEST,
+                    List.of(Attributes.text("User-Name", "u")), Secret.of("p"))).toCompletableFuture().get(20, TimeUnit.SECONDS);
+            double seconds = (System.nanoTime() - t0) / 1e9;
+            assertThat(o).isInstanceOfSatisfying(RadiusExchange.Answered.class, a -> assertThat(a.server()).isEqualTo("second"));
+            return seconds;
+        }
+    }
+
+    @Test
+    @DisplayName("failover follows the silent server's own short timeout and tries, not the client's long default")
+    void ownShortTimeout() throws Exception {
+        var received = new java.util.concurrent.atomic.AtomicInteger();
+        double seconds = failover(new RadiusServer.Timing(Duration.ofMillis(150), 2, Duration.ofSeconds(30)),
+                Duration.ofSeconds(10), 3, received);
+        assertThat(received.get()).isEqualTo(2);
+        assertThat(seconds).isBetween(0.3, 5.0); // the client default alone would take 30 s
+    }
+
+    @Test
+    @DisplayName("failover waits the silent server's own longer timeout, not the client's short default")
+    void ownLongTimeout() throws Exception {
+        var received = new java.util.concurrent.atomic.AtomicInteger();
+        double seconds = failover(new RadiusServer.Timing(Duration.ofMillis(1200), 1, Duration.ofSeconds(30)),
+                Duration.ofMillis(50), 5, received);
+        assertThat(received.get()).isEqualTo(1);
+        assertThat(seconds).isGreaterThanOrEqualTo(1.2); // the client default would fail over after 5 x 50 ms
+    }
+
     private static byte[] md5Sign(byte[] packetWithRequestAuthenticator) {
         try {
             java.security.MessageDigest md = java.security.MessageDigest.getInstance("MD5");

@@ -20,6 +20,20 @@ class ServerPoolTest {
     }
 
     @Test
+    @DisplayName("each server's own dead time applies to it")
+    void deadTimePerServer() {
+        ServerPool pool = new ServerPool(new long[] {DEAD, 2 * DEAD});
+        pool.markDead(0, 0);
+        pool.markDead(1, 0);
+        pool.markAlive(0);
+        pool.markDead(0, 0);
+        assertThat(pool.isDead(0, DEAD - 1)).isTrue();
+        assertThat(pool.isDead(0, DEAD)).isFalse();
+        assertThat(pool.isDead(1, DEAD)).isTrue();
+        assertThat(pool.isDead(1, 2 * DEAD)).isFalse();
+    }
+
+    @Test
     @DisplayName("when every server is dead all are tried anyway, in configured order")
     void allDead() {
         ServerPool pool = new ServerPool(3, DEAD);

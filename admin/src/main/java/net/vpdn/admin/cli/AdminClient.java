@@ -12,6 +12,8 @@ import java.net.http.HttpResponse;
 import java.nio.channels.ClosedChannelException;
 import java.time.Duration;
 import net.vpdn.admin.Api;
+import net.vpdn.admin.ClearResult;
+import net.vpdn.admin.SessionRef;
 import net.vpdn.admin.ReloadReport;
 
 /**
@@ -70,6 +72,19 @@ public final class AdminClient {
         }
         expect(res, 204);
         return true;
+    }
+
+    /** {@code DELETE /api/sessions/{ref}}: 204 cleared, 404 not found, 409 ambiguous. */
+    public ClearResult clearSession(SessionRef ref) throws CtlException {
+        HttpResponse<String> res = send("DELETE", "/api/sessions/" + ref.text());
+        return switch (res.statusCode()) {
+            case 404 -> ClearResult.NOT_FOUND;
+            case 409 -> ClearResult.AMBIGUOUS;
+            default -> {
+                expect(res, 204);
+                yield ClearResult.CLEARED;
+            }
+        };
     }
 
     /** {@code POST /api/reload}. */

@@ -8,6 +8,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import net.vpdn.admin.SessionRef;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -138,22 +139,48 @@ public final class Ctl implements Callable<Integer> {
         }
     }
 
-    /** {@code clear tunnel|session ID}. */
+    /** {@code clear tunnel ID} or {@code clear session TUNNEL/SESSION|ID|Virtual-AccessN|ViN}. */
     @Command(name = "clear", description = "Tear down a tunnel (with its sessions) or a session.", mixinStandardHelpOptions = true)
     static final class Clear implements Callable<Integer> {
         @ParentCommand Ctl ctl;
         @Parameters(index = "0", paramLabel = "tunnel|session", description = "What to clear.") Kind kind;
-        @Parameters(index = "1", paramLabel = "ID", description = "Local id, as in the LocTunID / LocID column.") int id;
+        @Parameters(index = "1", paramLabel = "ID", description = "Tunnel: its local id (LocTunID). Session: "
+                + "LocTunID/LocID (e.g. 12/345), Virtual-AccessN or ViN; a bare LocID only when no other tunnel has it.")
+        String id;
 
         @Override
         public Integer call() throws CtlException {
-            if (id < 1 || id > 0xFFFF) {
-                throw new CtlException(kind + " id must be 1..65535, got " + id);
+            return kind == Kind.tunnel ? clearTunnel() : clearSession();
+        }
+
+        private int clearTunnel() throws CtlException {
+            int tunnelId;
+            try {
+                tunnelId = Integer.parseInt(id.strip());
+            } catch (NumberFormatException e) {
+                throw new CtlException("tunnel id must be a number 1..65535, got '" + TextTable.fit(id, 24) + "'");
             }
-            if (!ctl.client().clear(kind.name(), id)) {
-                throw new CtlException("no " + kind + " with local id " + id);
+            if (tunnelId < 1 || tunnelId > 0xFFFF) {
+                throw new CtlException("tunnel id must be 1..65535, got " + tunnelId);
             }
-            ctl.out.println((kind == Kind.tunnel ? "Tunnel " : "Session ") + id + " cleared");
+            if (!ctl.client().clear(kind.name(), tunnelId)) {
+                throw new CtlException("no tunnel with local id " + tunnelId);
+            }
+            ctl.out.println("Tunnel " + tunnelId + " cleared");
+            return 0;
+        }
+
+        private int clearSession() throws CtlException {
+            SessionRef ref = switch (SessionRef.parse(id)) {
+                case SessionRef.Parsed.Ok ok -> ok.ref();
+                case SessionRef.Parsed.Bad bad -> throw new CtlException(bad.problem());
+            };
+            switch (ctl.client().clearSession(ref)) {
+                case NOT_FOUND -> throw new CtlException("no session " + ref.text());
+                case AMBIGUOUS -> throw new CtlException("session id " + ref.text() + " exists in several tunnels;"
+                        + " give LocTunID/LocID or the interface (see ctl show sessions)");
+                case CLEARED -> ctl.out.println("Session " + ref.text() + " cleared");
+            }
             return 0;
         }
     }

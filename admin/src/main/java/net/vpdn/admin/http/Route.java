@@ -18,8 +18,8 @@ public sealed interface Route {
     /** {@code DELETE /api/tunnels/{id}}. */
     record ClearTunnel(int localId) implements Route {}
 
-    /** {@code DELETE /api/sessions/{id}}. */
-    record ClearSession(int localId) implements Route {}
+    /** {@code DELETE /api/sessions/{tunnel}/{session}}, {@code /api/sessions/{id}} or {@code /api/sessions/Vi7}. */
+    record ClearSession(net.vpdn.admin.SessionRef ref) implements Route {}
 
     /** {@code POST /api/reload}. */
     record Reload() implements Route {}

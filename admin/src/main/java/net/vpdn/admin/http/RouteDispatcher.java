@@ -11,6 +11,8 @@ import java.util.concurrent.TimeoutException;
 import java.util.function.Supplier;
 import net.vpdn.admin.AdminModel;
 import net.vpdn.admin.Api;
+import net.vpdn.admin.ClearResult;
+import net.vpdn.admin.SessionRef;
 import net.vpdn.admin.HttpReply;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -56,7 +58,7 @@ public final class RouteDispatcher {
             case Route.ListTunnels l -> call(model::tunnels).thenApplyAsync(t -> Answer.json(200, new Api.TunnelList(role, t)), exec);
             case Route.ListSessions l -> call(model::sessions).thenApplyAsync(s -> Answer.json(200, new Api.SessionList(role, s)), exec);
             case Route.ClearTunnel c -> call(() -> model.clearTunnel(c.localId())).thenApply(ok -> cleared(ok, "tunnel", c.localId()));
-            case Route.ClearSession c -> call(() -> model.clearSession(c.localId())).thenApply(ok -> cleared(ok, "session", c.localId()));
+            case Route.ClearSession c -> call(() -> model.clearSession(c.ref())).thenApply(r -> cleared(r, c.ref()));
             case Route.Reload r -> call(model::reload).thenApplyAsync(rep -> Answer.json(200, rep), exec);
             case Route.Extra x -> call(extras.get(x.path())).thenApply(reply -> new Answer(reply, Map.of()));
             case Route.BadId b -> done(Answer.error(400, b.detail()));
@@ -78,6 +80,15 @@ public final class RouteDispatcher {
 
     private static Answer cleared(Boolean ok, String what, int id) {
         return Boolean.TRUE.equals(ok) ? Answer.noContent() : Answer.error(404, "no " + what + " with local id " + id);
+    }
+
+    private static Answer cleared(ClearResult result, SessionRef ref) {
+        return switch (result) {
+            case CLEARED -> Answer.noContent();
+            case NOT_FOUND -> Answer.error(404, "no session " + ref.text());
+            case AMBIGUOUS -> Answer.error(409, "session id " + ref.text() + " exists in several tunnels;"
+                    + " name it as TUNNEL/SESSION (e.g. /api/sessions/12/" + ref.text() + ") or by its Virtual-Access interface");
+        };
     }
 
     /** Adapts any stage (even one that is not a CompletableFuture) and bounds it by the timeout. */

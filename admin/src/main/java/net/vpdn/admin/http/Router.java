@@ -2,6 +2,7 @@ package net.vpdn.admin.http;
 
 import java.util.Map;
 import java.util.Set;
+import net.vpdn.admin.SessionRef;
 
 /**
  * Maps a request's method and path to a {@link Route}. Pure and total: every input gives a route,
@@ -15,7 +16,7 @@ public final class Router {
     public static final String READY = "/ready";
     /** Tunnel list; {@code TUNNELS + "/" + id} clears one. */
     public static final String TUNNELS = "/api/tunnels";
-    /** Session list; {@code SESSIONS + "/" + id} clears one. */
+    /** Session list; {@code SESSIONS + "/" + ref} clears one ({@link SessionRef} forms). */
     public static final String SESSIONS = "/api/sessions";
     /** Configuration reload. */
     public static final String RELOAD = "/api/reload";
@@ -61,15 +62,29 @@ public final class Router {
             return only("GET", method, new Route.Extra(p));
         }
         if (p.startsWith(TUNNELS + "/")) {
-            return withId(method, p.substring(TUNNELS.length() + 1), "tunnel", true);
+            return withId(method, p.substring(TUNNELS.length() + 1), "tunnel");
         }
         if (p.startsWith(SESSIONS + "/")) {
-            return withId(method, p.substring(SESSIONS.length() + 1), "session", false);
+            return session(method, p.substring(SESSIONS.length() + 1));
         }
         return new Route.NotFound();
     }
 
-    private static Route withId(String method, String idText, String what, boolean tunnel) {
+    /** {@code TUNNEL/SESSION}, a bare session id, or {@code Virtual-AccessN} / {@code ViN}. */
+    private static Route session(String method, String refText) {
+        if (refText.chars().filter(c -> c == '/').count() > 1) {
+            return new Route.NotFound();
+        }
+        if (!"DELETE".equals(method)) {
+            return new Route.MethodNotAllowed("DELETE");
+        }
+        return switch (SessionRef.parse(refText)) {
+            case SessionRef.Parsed.Ok ok -> new Route.ClearSession(ok.ref());
+            case SessionRef.Parsed.Bad bad -> new Route.BadId(bad.problem());
+        };
+    }
+
+    private static Route withId(String method, String idText, String what) {
         if (idText.contains("/")) {
             return new Route.NotFound();
         }
@@ -83,7 +98,7 @@ public final class Router {
         if (id < 1 || id > MAX_ID) {
             return new Route.BadId(what + " id must be 1.." + MAX_ID + ", got " + id);
         }
-        return tunnel ? new Route.ClearTunnel(id) : new Route.ClearSession(id);
+        return new Route.ClearTunnel(id);
     }
 
     private static Route only(String allowed, String method, Route route) {

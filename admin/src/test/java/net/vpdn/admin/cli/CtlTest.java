@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Map;
 import net.vpdn.admin.AdminServer;
 import net.vpdn.admin.AdminToken;
+import net.vpdn.admin.ClearResult;
 import net.vpdn.admin.FakeModel;
 import net.vpdn.admin.ReloadReport;
 import org.junit.jupiter.api.AfterEach;
@@ -120,14 +121,38 @@ class CtlTest {
         void unknown() {
             Run r = ctl("clear", "session", "999");
             assertThat(r.status()).isEqualTo(1);
-            assertThat(r.err()).isEqualTo("vpdn ctl: no session with local id 999\n");
+            assertThat(r.err()).isEqualTo("vpdn ctl: no session 999\n");
         }
 
         @Test
-        @DisplayName("an id out of range exits 1 without calling the process; a non-number is a usage error (2)")
+        @DisplayName("clear session TUNNEL/SESSION and ViN name one session each")
+        void sessionForms() {
+            model.refAnswers.put("12/345", ClearResult.CLEARED);
+            model.refAnswers.put("Virtual-Access7", ClearResult.CLEARED);
+            Run byIds = ctl("clear", "session", "12/345");
+            Run byInterface = ctl("clear", "session", "Vi7");
+            assertThat(byIds.status()).isZero();
+            assertThat(byIds.out()).isEqualTo("Session 12/345 cleared\n");
+            assertThat(byInterface.out()).isEqualTo("Session Virtual-Access7 cleared\n");
+            assertThat(model.calls).containsExactly("clearSession 12/345", "clearSession Virtual-Access7");
+        }
+
+        @Test
+        @DisplayName("a bare session id several tunnels share exits 1 and says how to name it")
+        void ambiguous() {
+            model.refAnswers.put("5", ClearResult.AMBIGUOUS);
+            Run r = ctl("clear", "session", "5");
+            assertThat(r.status()).isEqualTo(1);
+            assertThat(r.err()).isEqualTo("vpdn ctl: session id 5 exists in several tunnels;"
+                    + " give LocTunID/LocID or the interface (see ctl show sessions)\n");
+        }
+
+        @Test
+        @DisplayName("an id out of range or malformed exits 1 without calling the process; an unknown kind is a usage error (2)")
         void badId() {
             assertThat(ctl("clear", "tunnel", "70000").status()).isEqualTo(1);
-            assertThat(ctl("clear", "tunnel", "abc").status()).isEqualTo(2);
+            assertThat(ctl("clear", "tunnel", "abc").status()).isEqualTo(1);
+            assertThat(ctl("clear", "session", "x/y").status()).isEqualTo(1);
             assertThat(ctl("clear", "bridge", "1").status()).isEqualTo(2);
             assertThat(model.calls).isEmpty();
         }

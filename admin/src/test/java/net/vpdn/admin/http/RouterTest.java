@@ -6,6 +6,7 @@ import java.util.Map;
 import java.util.Random;
 import java.util.stream.IntStream;
 import java.util.stream.Stream;
+import net.vpdn.admin.SessionRef;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -26,7 +27,14 @@ class RouterTest {
                 Arguments.of("GET", "/api/sessions", new Route.ListSessions()),
                 Arguments.of("DELETE", "/api/tunnels/1", new Route.ClearTunnel(1)),
                 Arguments.of("DELETE", "/api/tunnels/65535", new Route.ClearTunnel(65535)),
-                Arguments.of("DELETE", "/api/sessions/00042", new Route.ClearSession(42)),
+                Arguments.of("DELETE", "/api/sessions/00042", new Route.ClearSession(new SessionRef.BySessionId(42))),
+                Arguments.of("DELETE", "/api/sessions/12/345", new Route.ClearSession(new SessionRef.ByIds(12, 345))),
+                Arguments.of("DELETE", "/api/sessions/Vi7", new Route.ClearSession(new SessionRef.ByInterface("Virtual-Access7"))),
+                Arguments.of("DELETE", "/api/sessions/virtual-access07",
+                        new Route.ClearSession(new SessionRef.ByInterface("Virtual-Access7"))),
+                Arguments.of("DELETE", "/api/sessions/12/0", new Route.BadId("tunnel and session ids must be 1..65535, got 12/0")),
+                Arguments.of("DELETE", "/api/sessions/1/2/3", new Route.NotFound()),
+                Arguments.of("GET", "/api/sessions/12/345", new Route.MethodNotAllowed("DELETE")),
                 Arguments.of("POST", "/api/reload", new Route.Reload()),
                 Arguments.of("GET", "/metrics", new Route.Extra("/metrics")),
                 Arguments.of("PUT", "/api/tunnels", new Route.MethodNotAllowed("GET")),
@@ -35,7 +43,9 @@ class RouterTest {
                 Arguments.of("GET", "/api/sessions/5", new Route.MethodNotAllowed("DELETE")),
                 Arguments.of("DELETE", "/api/tunnels/0", new Route.BadId("tunnel id must be 1..65535, got 0")),
                 Arguments.of("DELETE", "/api/tunnels/65536", new Route.BadId("tunnel id must be 1..65535, got 65536")),
-                Arguments.of("DELETE", "/api/sessions/x\u0007", new Route.BadId("session id must be a decimal number 1..65535, got 'x?'")),
+                Arguments.of("DELETE", "/api/sessions/x\u0007", new Route.BadId(
+                        "a session is TUNNEL/SESSION (e.g. 12/345), a session id, or Virtual-AccessN / ViN, got 'x?'")),
+                Arguments.of("DELETE", "/api/sessions/70000", new Route.BadId("session id must be 1..65535, got 70000")),
                 Arguments.of("DELETE", "/api/tunnels/1/2", new Route.NotFound()),
                 Arguments.of("GET", "/api", new Route.NotFound()),
                 Arguments.of("GET", "", new Route.NotFound()),

@@ -1,6 +1,7 @@
 package net.vpdn.l2tp.tunnel;
 
 import net.vpdn.l2tp.TunnelSecret;
+import net.vpdn.l2tp.avp.ErrorCode;
 import net.vpdn.l2tp.avp.StopCcnResult;
 
 /** A responder's verdict on a peer's SCCRQ, from {@link TunnelAcceptor}. */
@@ -17,10 +18,19 @@ public sealed interface AcceptDecision {
         }
     }
 
-    /** Refuse the tunnel with a StopCCN carrying {@code result} (e.g. NOT_AUTHORIZED). */
-    record Reject(StopCcnResult result, String message) implements AcceptDecision {
+    /**
+     * Refuse the tunnel with a StopCCN carrying {@code result} (e.g. NOT_AUTHORIZED) and {@code error}
+     * (e.g. INSUFFICIENT_RESOURCES with result GENERAL_ERROR, RFC 2661 §4.4.2).
+     */
+    record Reject(StopCcnResult result, ErrorCode error, String message) implements AcceptDecision {
         public Reject {
+            if (error == null) error = ErrorCode.NO_GENERAL_ERROR;
             if (message == null) message = "";
+        }
+
+        /** A refusal without a general error code. */
+        public Reject(StopCcnResult result, String message) {
+            this(result, ErrorCode.NO_GENERAL_ERROR, message);
         }
     }
 

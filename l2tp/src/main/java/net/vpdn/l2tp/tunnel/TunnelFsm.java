@@ -174,7 +174,7 @@ public final class TunnelFsm {
         if (refusal.isPresent()) return refusal.get();
         switch (acceptor.decide(peer.hostName)) {
             case AcceptDecision.Reject r -> {
-                return stop(r.result(), ErrorCode.NO_GENERAL_ERROR.code(), r.message());
+                return stop(r.result(), r.error().code(), r.message());
             }
             case AcceptDecision.Accept a -> {
                 if (a.secretOrNull() != null) secret = a.secretOrNull();

@@ -138,6 +138,17 @@ class TunnelFsmScenarioTest {
             assertThat(stop.find(Avp.AssignedTunnelId.class)).contains(new Avp.AssignedTunnelId(LNS_TID));
             assertThat(lns.state()).isEqualTo(TunnelState.CLOSING);
         }
+
+        @Test
+        @DisplayName("a Reject's error code travels in the StopCCN (general error, insufficient resources)")
+        void rejectedWithErrorCode() {
+            TunnelFsm lns = new TunnelFsm(TunnelRole.RESPONDER, LNS_TID, plain("lns"), RandomSource.seeded(3),
+                    host -> new AcceptDecision.Reject(StopCcnResult.GENERAL_ERROR,
+                            net.vpdn.l2tp.avp.ErrorCode.INSUFFICIENT_RESOURCES, "tunnel-limit reached"));
+            ControlMessage stop = Msgs.onlySent(lns.handle(new TunnelEvent.Received(Msgs.sccrq())));
+            assertThat(stop.find(Avp.ResultCode.class).orElseThrow())
+                    .isEqualTo(new Avp.ResultCode(2, 4, "tunnel-limit reached"));
+        }
     }
 
     @Nested

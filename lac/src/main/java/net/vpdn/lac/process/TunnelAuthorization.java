@@ -84,12 +84,13 @@ public final class TunnelAuthorization implements AutoCloseable {
         return new MethodListSelector(list);
     }
 
-    /** The configured servers; timeout, retries and dead time of the first apply to all (one client). */
+    /** The configured servers, each with its own timeout, retries and dead time (the first's are the client's). */
     static RadiusSettings radiusSettings(VpdnConfig config) {
         List<RadiusServer> servers = new ArrayList<>();
         for (net.vpdn.config.RadiusServer s : config.radiusServers()) {
             servers.add(new RadiusServer(s.name(), new InetSocketAddress(s.address(), s.authPort()),
-                    new InetSocketAddress(s.address(), s.acctPort()), Secret.ofBytes(s.secret().bytes())));
+                    new InetSocketAddress(s.address(), s.acctPort()), Secret.ofBytes(s.secret().bytes()),
+                    Optional.of(new RadiusServer.Timing(s.timeout(), s.retries() + 1, s.deadTime()))));
         }
         net.vpdn.config.RadiusServer first = config.radiusServers().getFirst();
         RadiusSettings d = RadiusSettings.defaults(servers, config.hostname());

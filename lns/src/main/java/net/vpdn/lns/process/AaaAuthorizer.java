@@ -41,7 +41,8 @@ final class AaaAuthorizer implements SubscriberAuthorizer {
             case AuthResult.Accept a -> {
                 net.vpdn.aaa.Authorization z = a.authorization();
                 yield new Authorization(new AuthVerdict.Accept(z.message()),
-                        z.framedAddress().map(ConfigMapping::ipv4), z.poolName(), z.sessionTimeout(), z.idleTimeout());
+                        z.framedAddress().map(ConfigMapping::ipv4), z.poolName(), z.sessionTimeout(), z.idleTimeout(),
+                        z.interimInterval(), z.sessionLimit());
             }
             case AuthResult.Reject r -> Authorization.of(new AuthVerdict.Reject(REJECT_TEXT));
             case AuthResult.NoDecision n -> Authorization.of(new AuthVerdict.Reject(REJECT_TEXT));

@@ -21,6 +21,10 @@ final class Call {
     LnsSession lns;
     /** Accounting start, once IPCP opened. */
     LnsSessionInfo started;
+    /** The user admitted under the per-user session limit, once authenticated. */
+    String user;
+    /** Refused by a limit after it was answered (not counted again as a failed setup). */
+    boolean refused;
     /** Holding an admission slot: answered and not yet in service or gone. */
     boolean inSetup = true;
 

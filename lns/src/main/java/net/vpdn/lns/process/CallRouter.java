@@ -19,6 +19,9 @@ import net.vpdn.l2tp.engine.TunnelListener;
 import net.vpdn.l2tp.io.DataHandler;
 import net.vpdn.l2tp.io.NettyL2tpEndpoint;
 import net.vpdn.l2tp.session.CallParams;
+import net.vpdn.l2tp.tunnel.AcceptDecision;
+import net.vpdn.l2tp.tunnel.TunnelState;
+import net.vpdn.lns.Authorization;
 import net.vpdn.lns.L2tpSubscriberLink;
 import net.vpdn.lns.LnsCallInfo;
 import net.vpdn.lns.LnsSession;
@@ -30,12 +33,14 @@ import net.vpdn.vtemplate.VirtualAccess;
 import net.vpdn.metrics.CallMetrics;
 import net.vpdn.metrics.L2tpMetrics;
 import net.vpdn.metrics.SetupFailure;
+import net.vpdn.metrics.TunnelRefusal;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * Routes the calls of the process's one endpoint to the accept-dialin group of their tunnel, and
- * decides on each ICRQ: group session limit, then admission control, then Virtual-Access room.
+ * decides on each SCCRQ (group tunnel limit) and ICRQ: group session limit, then admission control,
+ * then Virtual-Access room; after authentication, the per-user session limit.
  * Every method runs on the endpoint's event loop (engine callbacks), so the state is plain.
  *
  * <p>Admission control: at most {@code maxInSetup} calls may be between ICRQ and IPCP up at once.
@@ -60,6 +65,8 @@ final class CallRouter implements CallAcceptor, DataHandler, SessionListener, Tu
     private int inSetup;
     private long admissionRefused;
     private long limitRefused;
+    private long userLimitRefused;
+    private final UserSessions users = new UserSessions();
 
     CallRouter(Supplier<Policy> policy, int maxInSetup, SessionAccounting accounting, String acctPrefix) {
         this.policy = policy;
@@ -92,7 +99,10 @@ final class CallRouter implements CallAcceptor, DataHandler, SessionListener, Tu
         if (limit > 0 && perGroup.getOrDefault(name, 0) >= limit) {
             limitRefused++;
             metrics.setupFailed(SetupFailure.SESSION_LIMIT);
-            session.reject(CdnResult.PERMANENT_LACK_OF_RESOURCES, ErrorCode.NO_GENERAL_ERROR, "session-limit reached");
+            LOG.info("event=call-refused tunnel={} session={} group={} reason=session-limit limit={}",
+                    session.tunnel().localId(), session.localId(), name, limit);
+            session.reject(CdnResult.TEMPORARY_LACK_OF_RESOURCES, ErrorCode.NO_GENERAL_ERROR,
+                    "session-limit " + limit + " of vpdn-group " + name + " reached");
             return;
         }
         if (inSetup >= maxInSetup) {
@@ -119,8 +129,7 @@ final class CallRouter implements CallAcceptor, DataHandler, SessionListener, Tu
     @Override
     public void sessionUp(Session session, CallParams iccn) {
         Call call = calls.get(Call.key(session.tunnel().localId(), session.localId()));
-        Optional<Policy.Group> group = call == null ? Optional.empty()
-                : policy.get().groups().stream().filter(g -> g.name().equals(call.group)).findFirst();
+        Optional<Policy.Group> group = call == null ? Optional.empty() : policy.get().group(call.group);
         if (group.isEmpty()) {
             session.close(CdnResult.ADMINISTRATIVE, ErrorCode.NO_GENERAL_ERROR, "vpdn-group removed");
             return;
@@ -152,7 +161,8 @@ final class CallRouter implements CallAcceptor, DataHandler, SessionListener, Tu
         }
         leaveSetup(call);
         perGroup.merge(call.group, -1, Integer::sum);
-        if (call.started == null) {
+        users.release(call.user);
+        if (call.started == null && !call.refused) {
             metrics.setupFailed(SetupFailure.FAILED);
             LOG.info("event=call-down tunnel={} session={} group={} result={} by-peer={} cause={}", session.tunnel().localId(),
                     session.localId(), call.group, cause.resultCode(), byPeer,
@@ -187,6 +197,66 @@ final class CallRouter implements CallAcceptor, DataHandler, SessionListener, Tu
             metrics.tornDown(cause);
             accounting.stopped(call, info, cause, counters, endpoint.engine().host().nanoTime());
         }
+    }
+
+    @Override
+    public void interim(LnsSessionInfo info, VirtualAccess.Counters counters) {
+        Call call = calls.get(Call.key(info.call().tunnelId(), info.call().sessionId()));
+        if (call != null) {
+            accounting.interim(call, info, counters, endpoint.engine().host().nanoTime());
+        }
+    }
+
+    /**
+     * The per-user session limit: AAA's (RADIUS Port-Limit, a local user's session-limit), else the
+     * group's {@code user-session-limit}. Counted over calls whose user was admitted, until they end.
+     */
+    @Override
+    public Optional<String> admit(LnsCallInfo info, String user, Authorization granted) {
+        Call call = calls.get(Call.key(info.tunnelId(), info.sessionId()));
+        if (call == null || call.user != null) {
+            return Optional.empty();
+        }
+        int limit = granted.sessionLimit().orElseGet(() ->
+                policy.get().group(call.group).map(g -> g.config().userSessionLimit()).orElse(0));
+        if (!users.admit(user, limit)) {
+            call.refused = true;
+            userLimitRefused++;
+            metrics.setupFailed(SetupFailure.USER_SESSION_LIMIT);
+            LOG.info("event=session-refused tunnel={} session={} group={} user={} reason=user-session-limit limit={}",
+                    info.tunnelId(), info.sessionId(), call.group, user, limit);
+            return Optional.of("Session limit reached");
+        }
+        call.user = user;
+        return Optional.empty();
+    }
+
+    /** The SCCRQ verdict of the policy in force, counting this group's tunnels; refusals are counted by cause. */
+    AcceptDecision decideTunnel(String peerHostName) {
+        Policy p = policy.get();
+        AcceptDecision d = p.decide(peerHostName, g -> tunnelsOf(p, g));
+        if (d instanceof AcceptDecision.Reject r) {
+            boolean limit = r.error() == ErrorCode.INSUFFICIENT_RESOURCES;
+            metrics.tunnelRefused(limit ? TunnelRefusal.TUNNEL_LIMIT : TunnelRefusal.NO_GROUP);
+            LOG.info("event=tunnel-refused host={} reason={} message=\"{}\"", peerHostName,
+                    limit ? "tunnel-limit" : "no-group", r.message());
+        }
+        return d;
+    }
+
+    /** Tunnels of {@code group} that are not closing (the engine's, on the loop). */
+    private int tunnelsOf(Policy p, Policy.Group group) {
+        if (endpoint == null) {
+            return 0;
+        }
+        int n = 0;
+        for (Tunnel t : endpoint.engine().tunnels()) {
+            if (t.state() != TunnelState.CLOSING
+                    && p.groupFor(t.peerHostName()).filter(g -> g.name().equals(group.name())).isPresent()) {
+                n++;
+            }
+        }
+        return n;
     }
 
     @Override
@@ -246,5 +316,9 @@ final class CallRouter implements CallAcceptor, DataHandler, SessionListener, Tu
 
     long limitRefused() {
         return limitRefused;
+    }
+
+    long userLimitRefused() {
+        return userLimitRefused;
     }
 }

@@ -93,7 +93,7 @@ final class ConfigMapping {
         return new LocalBackend(new LocalSettings(users, Map.of()));
     }
 
-    /** RADIUS client settings; per-server timers of the file are taken from the first server. */
+    /** RADIUS client settings; each server keeps its own timeout, retries and dead time from the file. */
     static Optional<RadiusSettings> radius(VpdnConfig config) {
         List<net.vpdn.config.RadiusServer> servers = config.radiusServers();
         if (servers.isEmpty()) {
@@ -101,7 +101,8 @@ final class ConfigMapping {
         }
         List<RadiusServer> mapped = servers.stream().map(s -> new RadiusServer(s.name(),
                 new InetSocketAddress(s.address(), s.authPort()), new InetSocketAddress(s.address(), s.acctPort()),
-                Secret.ofBytes(s.secret().bytes()))).toList();
+                Secret.ofBytes(s.secret().bytes()), Optional.of(new RadiusServer.Timing(s.timeout(), s.retries() + 1,
+                s.deadTime())))).toList();
         net.vpdn.config.RadiusServer first = servers.getFirst();
         RadiusSettings d = RadiusSettings.defaults(mapped, config.hostname());
         return Optional.of(new RadiusSettings(mapped, first.timeout(), first.retries() + 1, first.deadTime(),

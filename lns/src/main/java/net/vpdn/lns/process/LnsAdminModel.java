@@ -6,29 +6,29 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.Executor;
 import net.vpdn.admin.AdminModel;
+import net.vpdn.admin.ClearResult;
+import net.vpdn.admin.SessionRef;
 import net.vpdn.admin.ReloadReport;
 import net.vpdn.admin.SessionView;
 import net.vpdn.admin.TunnelView;
-import net.vpdn.vtemplate.TerminateCause;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * The admin API's view of the LNS: snapshots and clears run on the L2TP event loop (never blocking
  * the admin loop), reloads on their own thread since they load a file.
  *
  * <p>L2TP session ids are per tunnel (RFC 2661 §4.4.4 leaves that to the implementation, and our
- * engine allocates them per tunnel), so {@code DELETE /api/sessions/{id}} clears a session only when
- * exactly one tunnel has that id; an ambiguous id clears nothing and answers "not found".
+ * engine allocates them per tunnel), so a session is named by {@code TUNNEL/SESSION} or by its
+ * Virtual-Access interface; a bare session id clears a session only when exactly one tunnel has
+ * it, and is refused as ambiguous (409) otherwise.
  */
 final class LnsAdminModel implements AdminModel {
-    private static final Logger LOG = LoggerFactory.getLogger("vpdn.lns.admin");
-
     private final LnsProcess process;
+    private final Teardowns teardowns;
     private final Executor reloads;
 
-    LnsAdminModel(LnsProcess process, Executor reloads) {
+    LnsAdminModel(LnsProcess process, Teardowns teardowns, Executor reloads) {
         this.process = process;
+        this.teardowns = teardowns;
         this.reloads = reloads;
     }
 
@@ -70,17 +70,12 @@ final class LnsAdminModel implements AdminModel {
 
     @Override
     public CompletionStage<Boolean> clearSession(int localId) {
-        return process.endpoint().call(() -> {
-            List<Call> hits = process.router().calls().stream().filter(c -> c.l2tp.localId() == localId).toList();
-            if (hits.size() != 1) {
-                if (hits.size() > 1) {
-                    LOG.warn("event=admin-clear-ambiguous session={} tunnels={}", localId, hits.size());
-                }
-                return false;
-            }
-            CallRouter.end(hits.getFirst(), TerminateCause.ADMIN_RESET);
-            return true;
-        });
+        return clearSession(new SessionRef.BySessionId(localId)).thenApply(r -> r == ClearResult.CLEARED);
+    }
+
+    @Override
+    public CompletionStage<ClearResult> clearSession(SessionRef ref) {
+        return teardowns.clearSession(ref);
     }
 
     @Override

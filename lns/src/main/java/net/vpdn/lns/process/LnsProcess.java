@@ -34,7 +34,6 @@ import net.vpdn.ppp.PppRandom;
 import net.vpdn.runtime.EngineSettings;
 import net.vpdn.runtime.ProcessStart;
 import net.vpdn.vtemplate.Ipv4Pool;
-import net.vpdn.vtemplate.TerminateCause;
 import net.vpdn.vtemplate.VirtualAccessCloner;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -102,6 +101,7 @@ public final class LnsProcess implements AutoCloseable {
     private final Shared shared;
     private final AaaServices aaa;
     private final Options options;
+    private final Teardowns teardowns;
     private final AtomicBoolean closed = new AtomicBoolean();
     private final ExecutorService reloads = Executors.newSingleThreadExecutor(r -> Thread.ofPlatform().daemon()
             .name("vpdn-lns-reload").unstarted(r));
@@ -117,6 +117,7 @@ public final class LnsProcess implements AutoCloseable {
         this.shared = shared;
         this.aaa = aaa;
         this.options = options;
+        this.teardowns = new Teardowns(endpoint, router);
     }
 
     /** Loop-confined state every group's context shares. */
@@ -145,7 +146,7 @@ public final class LnsProcess implements AutoCloseable {
         NettyL2tpEndpoint endpoint;
         try {
             endpoint = NettyL2tpEndpoint.start(bind, EngineSettings.engine(config), RandomSource.secure(),
-                    new NettyL2tpEndpoint.Handlers(host -> policy.get().decide(host), router, router, router));
+                    new NettyL2tpEndpoint.Handlers(router::decideTunnel, router, router, router));
         } catch (RuntimeException | InterruptedException e) {
             aaa.close();
             throw e;
@@ -210,7 +211,8 @@ public final class LnsProcess implements AutoCloseable {
         ConfigMapping.reserveStatics(config, shared.pools());
         List<Policy.Group> groups = config.acceptDialinGroups().stream().map(g -> new Policy.Group(g,
                 LnsContext.create(ConfigMapping.template(config, g), shared.cloner(), shared.loop(), shared.authorizer(),
-                        shared.addresses(), shared.forwarder(), router))).toList();
+                        shared.addresses(), shared.forwarder(), router, config.aaa().accountingInterimInterval())))
+                .toList();
         return new Policy(config, groups, aaa.authenticator(config), ConfigMapping.staticAddresses(config));
     }
 
@@ -218,7 +220,7 @@ public final class LnsProcess implements AutoCloseable {
         if (!config.admin().enabled()) {
             return;
         }
-        AdminServer.Builder b = AdminServer.builder(new LnsAdminModel(this, reloads))
+        AdminServer.Builder b = AdminServer.builder(new LnsAdminModel(this, teardowns, reloads))
                 .bind(new InetSocketAddress(config.admin().address(), config.admin().port()));
         config.admin().token().ifPresent(t -> b.token(AdminToken.of(t.reveal())));
         admin = b.start();
@@ -318,25 +320,12 @@ public final class LnsProcess implements AutoCloseable {
 
     /** Admin clear of one session (Acct-Terminate-Cause Admin-Reset); whether it existed. */
     public boolean clearSession(int tunnelId, int sessionId) {
-        return endpoint.call(() -> router.call(tunnelId, sessionId).map(c -> {
-            CallRouter.end(c, TerminateCause.ADMIN_RESET);
-            return true;
-        }).orElse(false)).join();
+        return teardowns.clearSession(tunnelId, sessionId);
     }
 
     /** Admin clear of one tunnel: its sessions end with Admin-Reset, then StopCCN; whether it existed. */
     public boolean clearTunnel(int tunnelId) {
-        return endpoint.call(() -> {
-            var tunnel = endpoint.engine().tunnel(tunnelId);
-            if (tunnel == null) {
-                return false;
-            }
-            router.calls().stream().filter(c -> c.l2tp.tunnel() == tunnel)
-                    .forEach(c -> CallRouter.end(c, TerminateCause.ADMIN_RESET));
-            tunnel.close(net.vpdn.l2tp.avp.StopCcnResult.GENERAL_REQUEST_TO_CLEAR,
-                    net.vpdn.l2tp.avp.ErrorCode.NO_GENERAL_ERROR, "cleared by administrator");
-            return true;
-        }).join();
+        return teardowns.clearTunnel(tunnelId);
     }
 
     /**
@@ -347,14 +336,7 @@ public final class LnsProcess implements AutoCloseable {
      * Usable as a {@link DisconnectListener.Handler}.
      */
     public java.util.concurrent.CompletionStage<Integer> disconnect(DisconnectListener.Target target) {
-        return endpoint.call(() -> {
-            List<Call> hit = router.calls().stream().filter(c -> switch (target) {
-                case DisconnectListener.Target.BySessionId s -> c.acctSessionId.equals(s.acctSessionId());
-                case DisconnectListener.Target.ByUserName u -> c.started != null && c.started.user().equals(u.userName());
-            }).toList();
-            hit.forEach(c -> CallRouter.end(c, TerminateCause.ADMIN_RESET));
-            return hit.size();
-        });
+        return teardowns.disconnect(target);
     }
 
     /**
@@ -392,11 +374,7 @@ public final class LnsProcess implements AutoCloseable {
             metrics.close();
         }
         reloads.shutdownNow();
-        int ended = endpoint.call(() -> {
-            List<Call> all = router.calls();
-            all.forEach(c -> CallRouter.end(c, TerminateCause.ADMIN_REBOOT));
-            return all.size();
-        }).join();
+        int ended = teardowns.endAll();
         LOG.info("event=shutdown sessions-ended={}", ended);
         endpoint.close(options.shutdownGrace());
         aaa.drain(options.shutdownGrace());

@@ -4,10 +4,12 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.ToIntFunction;
 import net.vpdn.aaa.Authenticator;
 import net.vpdn.config.VpdnConfig;
 import net.vpdn.config.VpdnGroup;
 import net.vpdn.l2tp.tunnel.AcceptDecision;
+import net.vpdn.l2tp.avp.ErrorCode;
 import net.vpdn.l2tp.avp.StopCcnResult;
 import net.vpdn.lns.LnsContext;
 import net.vpdn.ppp.ipcp.Ipv4Address;
@@ -52,17 +54,29 @@ record Policy(VpdnConfig config, List<Group> groups, Authenticator authenticator
         return groups.stream().filter(g -> g.config().terminateFrom().isEmpty()).findFirst();
     }
 
+    /** The group named {@code name}, if this policy still has it. */
+    Optional<Group> group(String name) {
+        return groups.stream().filter(g -> g.name().equals(name)).findFirst();
+    }
+
     /**
      * The SCCRQ verdict (RFC 2661 §6.1): a LAC no group terminates is refused with StopCCN result 4
-     * (not authorized); otherwise the group's secret applies when it authenticates tunnels, and none
-     * when it does not.
+     * (not authorized); a group at its {@code tunnel-limit} refuses with result 2, error 4
+     * (insufficient resources, §4.4.2); otherwise the group's secret applies when it authenticates
+     * tunnels, and none when it does not.
+     *
+     * @param tunnelsOf how many tunnels a group holds now
      */
-    AcceptDecision decide(String peerHostName) {
+    AcceptDecision decide(String peerHostName, ToIntFunction<Group> tunnelsOf) {
         Optional<Group> g = groupFor(peerHostName);
         if (g.isEmpty()) {
             return new AcceptDecision.Reject(StopCcnResult.NOT_AUTHORIZED, "no vpdn-group terminates this host");
         }
         VpdnGroup.AcceptDialin c = g.get().config();
+        if (c.tunnelLimit() > 0 && tunnelsOf.applyAsInt(g.get()) >= c.tunnelLimit()) {
+            return new AcceptDecision.Reject(StopCcnResult.GENERAL_ERROR, ErrorCode.INSUFFICIENT_RESOURCES,
+                    "tunnel-limit " + c.tunnelLimit() + " of vpdn-group " + c.name() + " reached");
+        }
         if (!c.tunnelAuthentication()) {
             return AcceptDecision.accept(null);
         }

@@ -16,7 +16,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Session accounting (RFC 2866 Start/Stop with the RFC 2867 tunnel attributes) and the structured
+ * Session accounting (RFC 2866 Start/Interim-Update/Stop with the RFC 2867 tunnel attributes) and the structured
  * session-up/session-down log lines. Called on the event loop; {@link Accounting} only queues.
  */
 final class SessionAccounting {
@@ -44,10 +44,22 @@ final class SessionAccounting {
                         + " octets-in={} octets-out={}", info.call().tunnelId(), info.call().sessionId(), call.group,
                 info.user(), info.interfaceName(), info.peerAddress(), cause, time.toSeconds(), c.octetsIn(),
                 c.octetsOut());
-        AccountingRecord.Counters counters = new AccountingRecord.Counters(c.octetsIn(), c.octetsOut(), c.packetsIn(),
-                c.packetsOut());
-        accounting.account(record(AccountingRecord.Status.STOP, call, info, counters, time,
+        accounting.account(record(AccountingRecord.Status.STOP, call, info, counters(c), time,
                 OptionalInt.of(cause.radiusValue()), nowNanos));
+    }
+
+    /** RFC 2866 Interim-Update: the counters and session time so far. */
+    void interim(Call call, LnsSessionInfo info, VirtualAccess.Counters c, long nowNanos) {
+        Duration time = Duration.ofNanos(Math.max(0, nowNanos - info.startedNanos()));
+        LOG.debug("event=session-interim tunnel={} session={} user={} seconds={} octets-in={} octets-out={}",
+                info.call().tunnelId(), info.call().sessionId(), info.user(), time.toSeconds(), c.octetsIn(),
+                c.octetsOut());
+        accounting.account(record(AccountingRecord.Status.INTERIM_UPDATE, call, info, counters(c), time,
+                OptionalInt.empty(), nowNanos));
+    }
+
+    private static AccountingRecord.Counters counters(VirtualAccess.Counters c) {
+        return new AccountingRecord.Counters(c.octetsIn(), c.octetsOut(), c.packetsIn(), c.packetsOut());
     }
 
     private AccountingRecord record(AccountingRecord.Status status, Call call, LnsSessionInfo info,

@@ -68,6 +68,36 @@ class AdminApiTest {
     }
 
     @Test
+    @DisplayName("DELETE /api/sessions/{tunnel}/{session} and /api/sessions/ViN each clear exactly the named session")
+    void clearByIdsAndInterface() throws Exception {
+        try (TestLac a = new TestLac(); TestLac b = new TestLac(); LnsProcess lns = start()) {
+            a.dialToIpcp(a.tunnel(lns.l2tpAddress()), "alice@example.com", "alice-password");
+            AccountingRecord first = fixture.next();
+            b.dialToIpcp(b.tunnel(lns.l2tpAddress()), "bob@example.com", "bob-password");
+            AccountingRecord second = fixture.next();
+
+            String ids = first.tunnel().orElseThrow().connectionId();
+            String[] parts = ids.split("/");
+            assertThat(call(lns, "DELETE", "/api/sessions/" + parts[0] + "/" + (Integer.parseInt(parts[1]) % 65535 + 1),
+                    TOKEN).statusCode()).as("right tunnel, wrong session").isEqualTo(404);
+            assertThat(call(lns, "DELETE", "/api/sessions/" + ids, TOKEN).statusCode()).isEqualTo(204);
+            AccountingRecord stop = fixture.next();
+            assertThat(stop.acctSessionId()).isEqualTo(first.acctSessionId());
+            a.awaitCallDown();
+
+            String vi = lns.sessions().stream().filter(s -> s.user().equals(java.util.Optional.of("bob@example.com")))
+                    .findFirst().orElseThrow().interfaceName().orElseThrow().replace("Virtual-Access", "Vi");
+            var bad = call(lns, "DELETE", "/api/sessions/Tunnel7", TOKEN);
+            assertThat(bad.statusCode()).isEqualTo(400);
+            assertThat(bad.body()).contains("TUNNEL/SESSION");
+            assertThat(call(lns, "DELETE", "/api/sessions/" + vi, TOKEN).statusCode()).isEqualTo(204);
+            assertThat(fixture.next().acctSessionId()).isEqualTo(second.acctSessionId());
+            b.awaitCallDown();
+            LnsProcessTest.assertNoLeaks(lns);
+        }
+    }
+
+    @Test
     @DisplayName("DELETE /api/tunnels/{id} sends StopCCN to the LAC")
     void clearTunnel() throws Exception {
         try (TestLac lac = new TestLac(); LnsProcess lns = start()) {

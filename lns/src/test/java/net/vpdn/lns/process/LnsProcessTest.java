@@ -114,13 +114,14 @@ class LnsProcessTest {
         }
 
         @Test
-        @DisplayName("a group at its session-limit refuses the next call with CDN result 5")
+        @DisplayName("a group at its session-limit refuses the next call with CDN result 4 (temporary)")
         void sessionLimit() throws Exception {
             try (TestLac lac = new TestLac(); LnsProcess lns = fixture.start(dir, "vpdn-groups.0.session-limit=1")) {
                 Tunnel t = lac.tunnel(lns.l2tpAddress());
                 lac.dialToIpcp(t, "alice@example.com", "alice-password");
                 var refused = lac.bareCall(t).get(10, TimeUnit.SECONDS);
-                assertThat(refused.resultCode()).isEqualTo(CdnResult.PERMANENT_LACK_OF_RESOURCES.code());
+                assertThat(refused.resultCode()).isEqualTo(CdnResult.TEMPORARY_LACK_OF_RESOURCES.code());
+                assertThat(refused.errorMessage()).contains("session-limit 1 of vpdn-group from-lac1 reached");
             }
         }
     }

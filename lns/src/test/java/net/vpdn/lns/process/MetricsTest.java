@@ -83,7 +83,7 @@ class MetricsTest {
             Tunnel t = lac.tunnel(lns.l2tpAddress());
             lac.dialToIpcp(t, "alice@example.com", "alice-password");
             assertThat(lac.bareCall(t).get(10, TimeUnit.SECONDS).resultCode())
-                    .isEqualTo(CdnResult.PERMANENT_LACK_OF_RESOURCES.code());
+                    .isEqualTo(CdnResult.TEMPORARY_LACK_OF_RESOURCES.code());
             awaitRecords(AccountingRecord.Status.START, 1);
             Map<String, Double> m = scrape(lns.metricsAddress().orElseThrow());
             assertThat(m.get("vpdn_session_setups_total{result=\"session_limit\"}")).isEqualTo(1.0);

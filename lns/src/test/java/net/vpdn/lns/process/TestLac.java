@@ -105,7 +105,7 @@ public final class TestLac implements AutoCloseable {
     }
 
     /** Places a call on {@code tunnel} and starts the client's PPP as {@code user}; completes when connected. */
-    Session dial(Tunnel tunnel, String user, String password) throws Exception {
+    public Session dial(Tunnel tunnel, String user, String password) throws Exception {
         client = new PppSession(new PppSessionConfig(LcpPolicy.clientDefaults(), CpConfig.rfcDefaults(),
                 Optional.of(IpcpPolicy.client()), false, Duration.ofSeconds(10), 3, AuthTiming.defaults(), "client",
                 Optional.of(new PppSessionConfig.Credentials(user, Secret.of(password))), false), PppRandom.seeded(5));

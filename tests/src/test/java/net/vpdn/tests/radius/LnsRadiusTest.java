@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.LinkedBlockingQueue;
@@ -49,6 +50,12 @@ class LnsRadiusTest {
             	Service-Type = Framed-User,
             	Framed-Protocol = PPP,
             	Framed-IP-Address = 10.99.0.17
+
+            erin@example.com	Cleartext-Password := "erin-password"
+            	Service-Type = Framed-User,
+            	Framed-Protocol = PPP,
+            	Acct-Interim-Interval = 1,
+            	Port-Limit = 1
             """;
 
     static FreeRadiusServer radius;
@@ -79,6 +86,11 @@ class LnsRadiusTest {
     }
 
     String yaml() {
+        return yaml("  - {name: r1, address: 127.0.0.1, auth-port: %d, acct-port: %d, secret: \"%s\", timeout: 2s, retries: 1}\n"
+                .formatted(radius.authPort, radius.acctPort, RADIUS_SECRET));
+    }
+
+    String yaml(String radiusServers) {
         return """
                 role: lns
                 hostname: lns1
@@ -93,8 +105,7 @@ class LnsRadiusTest {
                 ip-pools:
                   - {name: lns-pool, first: 10.99.0.10, last: 10.99.0.20}
                 radius-servers:
-                  - {name: r1, address: 127.0.0.1, auth-port: %d, acct-port: %d, secret: "%s", timeout: 2s, retries: 1}
-                aaa:
+                %saaa:
                   authentication: [radius, local]
                   accounting: [radius]
                 dynamic-authorization:
@@ -105,7 +116,7 @@ class LnsRadiusTest {
                     - {address: 127.0.0.1, secret: "%s"}
                 admin: {enabled: false}
                 metrics: {enabled: false}
-                """.formatted(TUNNEL_SECRET, radius.authPort, radius.acctPort, RADIUS_SECRET, DAS_SECRET);
+                """.formatted(TUNNEL_SECRET, radiusServers, DAS_SECRET);
     }
 
     VpdnConfig load(String... sets) throws Exception {
@@ -166,6 +177,56 @@ class LnsRadiusTest {
                 assertThat(Long.parseLong(stop.get("Acct-Input-Octets"))).as("octets from the subscriber").isPositive();
                 assertThat(Long.parseLong(stop.get("Acct-Output-Octets"))).as("octets to the subscriber").isPositive();
                 assertThat(Long.parseLong(stop.get("Acct-Input-Packets"))).as("the echo request at least").isPositive();
+            }
+        }
+    }
+
+    @Nested
+    @DisplayName("Access-Accept attributes that shape the session")
+    class AcceptAttributes {
+        @Test
+        @DisplayName("Acct-Interim-Interval 1: Interim-Updates with counters reach the detail file; Port-Limit 1 refuses a second session")
+        void interimAndPortLimit() throws Exception {
+            try (TestLac first = new TestLac(); TestLac second = new TestLac(); LnsProcess lns = start()) {
+                first.dialToIpcp(first.tunnel(lns.l2tpAddress(), TUNNEL_SECRET), "erin@example.com", "erin-password");
+                AccountingRecord start = next();
+                assertThat(start.status()).isEqualTo(AccountingRecord.Status.START);
+                String id = start.acctSessionId();
+                first.ping(lns.sessions().getFirst().address().map(Ipv4Address::of).orElseThrow(), LNS_ADDRESS, 1)
+                        .get(10, TimeUnit.SECONDS);
+                Map<String, String> interim = RadiusPeers.awaitRecord(radius, detailOffset,
+                        r -> RadiusPeers.record("Interim-Update", id).test(r) && !"0".equals(r.get("Acct-Input-Packets")));
+                assertThat(interim).containsEntry("User-Name", "erin@example.com").doesNotContainKey("Acct-Terminate-Cause");
+                assertThat(Long.parseLong(interim.get("Acct-Input-Octets"))).isPositive();
+
+                second.dial(second.tunnel(lns.l2tpAddress(), TUNNEL_SECRET), "erin@example.com", "erin-password");
+                assertThat(second.awaitCallDown().resultCode()).isNotEqualTo(CdnResult.LOST_CARRIER.code());
+                assertThat(lns.sessions()).as("only the first session").hasSize(1);
+
+                first.hangUp();
+                assertThat(RadiusPeers.awaitRecord(radius, detailOffset, RadiusPeers.record("Stop", id)))
+                        .containsEntry("Acct-Terminate-Cause", "User-Request");
+            }
+        }
+
+        @Test
+        @DisplayName("a silent first server is given up after its own timeout and the second server authenticates")
+        void failoverOnOwnTimeout() throws Exception {
+            try (java.net.DatagramSocket silent = new java.net.DatagramSocket(0, java.net.InetAddress.getLoopbackAddress())) {
+                String servers = ("  - {name: r0, address: 127.0.0.1, auth-port: %d, acct-port: %d, secret: \"%s\", timeout: 300ms,"
+                        + " retries: 0}\n  - {name: r1, address: 127.0.0.1, auth-port: %d, acct-port: %d, secret: \"%s\","
+                        + " timeout: 2s, retries: 1}\n").formatted(silent.getLocalPort(), silent.getLocalPort(), RADIUS_SECRET,
+                        radius.authPort, radius.acctPort, RADIUS_SECRET);
+                Path file = Files.writeString(dir.resolve("lns.yaml"), yaml(servers));
+                ConfigResult r = ConfigLoader.load(file, Map.of(), List.of());
+                assertThat(r).as(r.toString()).isInstanceOf(ConfigResult.Loaded.class);
+                try (TestLac lac = new TestLac(); LnsProcess lns = LnsProcess.start(((ConfigResult.Loaded) r).config(),
+                        LnsProcess.Options.DEFAULTS.withAccountingTap(tap::add))) {
+                    long t0 = System.nanoTime();
+                    up(lac, lns);
+                    assertThat(Duration.ofNanos(System.nanoTime() - t0)).as("one 300 ms wait for r0, then r1")
+                            .isLessThan(Duration.ofSeconds(5));
+                }
             }
         }
     }
