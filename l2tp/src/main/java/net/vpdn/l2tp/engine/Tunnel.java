@@ -222,12 +222,25 @@ public final class Tunnel {
             newIncomingSession(m);
             return;
         }
-        Session s = sessions.get(m.sessionId());
+        Session s = m.sessionId() == 0 && m.type() == MessageType.CDN ? byPeerSessionId(m) : sessions.get(m.sessionId());
         if (s == null) {
             engine.stats().countDrop(EngineDrop.UNKNOWN_SESSION);
             return;
         }
         s.handle(new net.vpdn.l2tp.session.SessionEvent.Received(m));
+    }
+
+    /**
+     * RFC 2661 §5.4: a peer that clears a call before it learnt our session id sends the CDN with
+     * session id 0; its Assigned Session ID names the call by the peer's own id. Rare, so a scan.
+     */
+    private Session byPeerSessionId(ControlMessage m) {
+        int peerSid = m.find(Avp.AssignedSessionId.class).map(Avp.AssignedSessionId::sessionId).orElse(0);
+        if (peerSid == 0) return null;
+        for (Session s : sessions.values()) {
+            if (s.peerId() == peerSid) return s;
+        }
+        return null;
     }
 
     private void newIncomingSession(ControlMessage m) {
