@@ -53,6 +53,9 @@ public final class Tunnel {
     private long upNanos;
     private boolean released;
     private boolean closingReported;
+    /** Set when the end is not told by a StopCCN: the transport gave up, or a lost tie break. */
+    private TunnelEnd forcedEnd;
+    private boolean lastSentHello;
     /** Data messages received, and their count when HELLO was last armed: no clock read per packet. */
     private long dataActivity;
     private long dataAtHelloArm;
@@ -266,6 +269,7 @@ public final class Tunnel {
     /** Queues a control message on the reliable transport (sessions send through here too). */
     void send(ControlMessage m, boolean urgent) {
         engine.stats().countSent(m.type());
+        lastSentHello = m.type() == MessageType.HELLO;
         List<RawAvp> avps = AvpCodec.encode(m, hiding(), engine.random());
         ControlPacket p = new ControlPacket(m.tunnelId(), m.sessionId(), 0, 0, avps);
         apply(transport.submit(p, urgent, engine.host().nanoTime()));
@@ -293,7 +297,7 @@ public final class Tunnel {
                 case TransportAction.ArmTimer<ControlPacket> t -> transportTimers.arm(t.timer(), t.after(),
                         () -> apply(transport.onTimer(t.timer(), engine.host().nanoTime())));
                 case TransportAction.CancelTimer<ControlPacket> t -> transportTimers.cancel(t.timer());
-                case TransportAction.PeerUnresponsive<ControlPacket> p -> handle(new TunnelEvent.PeerUnresponsive());
+                case TransportAction.PeerUnresponsive<ControlPacket> p -> peerUnresponsive();
                 case TransportAction.Rejected<ControlPacket> r -> engine.log().warn("tunnel {}: control message not queued: {}",
                         localId, r.reason());
             }
@@ -301,6 +305,14 @@ public final class Tunnel {
         if (delivered != null) {
             for (ControlPacket p : delivered) deliver(p);
         }
+    }
+
+    private void peerUnresponsive() {
+        if (forcedEnd == null) {
+            boolean hello = lastSentHello && fsm.state() == TunnelState.ESTABLISHED;
+            forcedEnd = hello ? TunnelEnd.HELLO_TIMEOUT : TunnelEnd.PEER_UNRESPONSIVE;
+        }
+        handle(new TunnelEvent.PeerUnresponsive());
     }
 
     private void transmit(TransportAction.Transmit<ControlPacket> t) {
@@ -339,6 +351,7 @@ public final class Tunnel {
         released = true;
         if (!closingReported) {
             // Discarded without a StopCCN exchange (a lost tie break): its calls still end.
+            if (forcedEnd == null) forcedEnd = TunnelEnd.TIE_BREAK_LOST;
             closing(new TunnelAction.Closing(StopCcnResult.GENERAL_ERROR, ErrorCode.NO_GENERAL_ERROR,
                     "tunnel discarded: lost the tie break to the peer's tunnel", false));
         }
@@ -349,12 +362,13 @@ public final class Tunnel {
 
     void sessionReleased(Session s) {
         sessions.remove(s.localId());
-        engine.releaseSessionId(this, s.localId());
+        engine.sessionReleased(this, s);
     }
 
     Session session(int id) { return sessions.get(id); }
     net.vpdn.l2tp.session.IdAllocator sessionIds() { return sessionIds; }
     boolean wasEstablished() { return upNanos != 0; }
+    TunnelEnd endCause(Avp.ResultCode cause, boolean byPeer) { return TunnelEnd.of(forcedEnd, cause, byPeer); }
     L2tpEngine engine() { return engine; }
     void setSecret(TunnelSecret secret) { this.secret = secret; }
     TunnelFsm fsm() { return fsm; }
