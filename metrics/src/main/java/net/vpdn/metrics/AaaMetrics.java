@@ -16,8 +16,11 @@ import net.vpdn.aaa.radius.RadiusStats;
 public final class AaaMetrics {
     private AaaMetrics() { }
 
-    /** Binds the counters of one {@link RadiusStats}. */
-    public static void bindRadius(MeterRegistry r, String component, RadiusStats st) {
+    /**
+     * Binds the counters of one {@link RadiusStats}, and observes its exchanges by server, type and
+     * outcome ({@link RadiusServerMetrics}); the returned meters can pre-register configured servers.
+     */
+    public static RadiusServerMetrics bindRadius(MeterRegistry r, String component, RadiusStats st) {
         outcome(r, component, "started", st.requests);
         outcome(r, component, "answered", st.replies);
         outcome(r, component, "no_answer", st.noAnswer);
@@ -31,6 +34,9 @@ public final class AaaMetrics {
                     .description("RADIUS datagrams discarded, by reason")
                     .tags(MetricNames.COMPONENT, component, MetricNames.REASON, L2tpMetrics.label(d)).register(r);
         }
+        RadiusServerMetrics servers = new RadiusServerMetrics(r);
+        st.observe(servers);
+        return servers;
     }
 
     private static void outcome(MeterRegistry r, String component, String outcome, LongAdder a) {

@@ -36,25 +36,29 @@ public final class TunnelAuthorization implements AutoCloseable {
     private final EventLoopGroup group;
     private final RadiusClient client;
     private final TunnelAuthorizer radius;
+    private final RadiusStats stats;
 
-    private TunnelAuthorization(VpdnConfig config, EventLoopGroup group, RadiusClient client, TunnelAuthorizer radius) {
+    private TunnelAuthorization(VpdnConfig config, EventLoopGroup group, RadiusClient client, TunnelAuthorizer radius,
+                                RadiusStats stats) {
         this.selector = new ReloadableSelector(selector(config, radius));
         this.group = group;
         this.client = client;
         this.radius = radius;
+        this.stats = stats;
     }
 
     /** Starts RADIUS when the method list names it. */
     public static TunnelAuthorization open(VpdnConfig config) throws InterruptedException {
         if (!config.aaa().tunnelAuthorization().uses(AaaMethod.RADIUS) || config.radiusServers().isEmpty()) {
-            return new TunnelAuthorization(config, null, null, null);
+            return new TunnelAuthorization(config, null, null, null, new RadiusStats());
         }
         EventLoopGroup group = new MultiThreadIoEventLoopGroup(1, NioIoHandler.newFactory());
         try {
             RadiusSettings settings = radiusSettings(config);
-            RadiusClient client = RadiusClient.open(settings, group.next(), PppRandom.secure(), System::nanoTime, new RadiusStats());
+            RadiusStats stats = new RadiusStats();
+            RadiusClient client = RadiusClient.open(settings, group.next(), PppRandom.secure(), System::nanoTime, stats);
             RadiusBackend radius = new RadiusBackend(client, settings, Secret.of(DOMAIN_LOOKUP_PASSWORD), System::nanoTime);
-            return new TunnelAuthorization(config, group, client, radius);
+            return new TunnelAuthorization(config, group, client, radius, stats);
         } catch (InterruptedException | RuntimeException e) {
             group.shutdownGracefully(0, 1, TimeUnit.SECONDS);
             throw e;
@@ -90,6 +94,16 @@ public final class TunnelAuthorization implements AutoCloseable {
         RadiusSettings d = RadiusSettings.defaults(servers, config.hostname());
         return new RadiusSettings(servers, first.timeout(), first.retries() + 1, first.deadTime(), d.sourceSockets(),
                 d.maxWaiting(), Optional.of(config.hostname()), false);
+    }
+
+    /** The RADIUS client's counters, for metrics (zeros when RADIUS is not used). */
+    public RadiusStats radiusStats() {
+        return stats;
+    }
+
+    /** Whether tunnel lookups go to RADIUS. */
+    public boolean usesRadius() {
+        return client != null;
     }
 
     public TunnelSelector selector() {

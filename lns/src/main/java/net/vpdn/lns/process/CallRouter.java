@@ -28,7 +28,6 @@ import net.vpdn.lns.ProxyAvps;
 import net.vpdn.vtemplate.TerminateCause;
 import net.vpdn.vtemplate.VirtualAccess;
 import net.vpdn.metrics.CallMetrics;
-import net.vpdn.metrics.L2tpMetrics;
 import net.vpdn.metrics.SetupFailure;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -56,7 +55,6 @@ final class CallRouter implements CallAcceptor, DataHandler, SessionListener, Tu
     private final Map<String, Integer> perGroup = new HashMap<>();
     private NettyL2tpEndpoint endpoint;
     private CallMetrics metrics = CallMetrics.discarding();
-    private L2tpMetrics l2tpMetrics;
     private int inSetup;
     private long admissionRefused;
     private long limitRefused;
@@ -73,9 +71,8 @@ final class CallRouter implements CallAcceptor, DataHandler, SessionListener, Tu
     }
 
     /** Where setups and teardowns are counted; on the loop, before calls arrive. */
-    void observe(CallMetrics metrics, L2tpMetrics l2tpMetrics) {
+    void observe(CallMetrics metrics) {
         this.metrics = metrics;
-        this.l2tpMetrics = l2tpMetrics;
     }
 
     @Override
@@ -140,9 +137,6 @@ final class CallRouter implements CallAcceptor, DataHandler, SessionListener, Tu
 
     @Override
     public void sessionDown(Session session, Avp.ResultCode cause, boolean byPeer) {
-        if (l2tpMetrics != null) {
-            l2tpMetrics.sessionClosing(session);
-        }
         if (session.attachment() instanceof LnsSession lns) {
             lns.lowerDown(); // accounting Stop needs the call, so it goes first
         }
@@ -198,9 +192,6 @@ final class CallRouter implements CallAcceptor, DataHandler, SessionListener, Tu
 
     @Override
     public void tunnelDown(Tunnel tunnel, Avp.ResultCode cause, boolean byPeer) {
-        if (l2tpMetrics != null) {
-            l2tpMetrics.tunnelClosing(tunnel);
-        }
         LOG.info("event=tunnel-down tunnel={} peer={} host={} result={} by-peer={} message=\"{}\"", tunnel.localId(),
                 tunnel.peer(), tunnel.peerHostName(), cause.resultCode(), byPeer, cause.errorMessage());
     }
