@@ -16,7 +16,11 @@ public enum PeerTool {
     /** Wireshark's command line, Debian package {@code tshark}. */
     TSHARK("tshark", "tshark"),
     /** Wireshark's capture engine, used directly for live captures (comes with {@code tshark}). */
-    DUMPCAP("dumpcap", "tshark");
+    DUMPCAP("dumpcap", "tshark"),
+    /** The Prometheus server, Debian package {@code prometheus}. */
+    PROMETHEUS("prometheus", "prometheus"),
+    /** Prometheus's checker ({@code promtool check metrics}), in the same package. */
+    PROMTOOL("promtool", "prometheus");
 
     private static final List<String> EXTRA_DIRS = List.of("/usr/sbin", "/sbin", "/usr/bin", "/usr/local/sbin");
 
