@@ -21,8 +21,13 @@ record Scrape(String text, Map<String, Double> samples) {
 
     /** Scrapes {@code http://<at>/metrics} over HTTP, as Prometheus would. */
     static Scrape of(InetSocketAddress at) throws IOException, InterruptedException {
-        HttpResponse<String> r = get(URI.create("http://127.0.0.1:" + at.getPort() + "/metrics"));
-        assertThat(r.statusCode()).as("GET /metrics of " + at).isEqualTo(200);
+        return of("127.0.0.1", at.getPort());
+    }
+
+    /** Scrapes {@code http://host:port/metrics}. */
+    static Scrape of(String host, int port) throws IOException, InterruptedException {
+        HttpResponse<String> r = get(URI.create("http://" + host + ":" + port + "/metrics"));
+        assertThat(r.statusCode()).as("GET /metrics of " + host + ":" + port).isEqualTo(200);
         assertThat(r.headers().firstValue("content-type")).contains("text/plain; version=0.0.4; charset=utf-8");
         return parse(r.body());
     }

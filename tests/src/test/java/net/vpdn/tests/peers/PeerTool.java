@@ -20,7 +20,9 @@ public enum PeerTool {
     /** The Prometheus server, Debian package {@code prometheus}. */
     PROMETHEUS("prometheus", "prometheus"),
     /** Prometheus's checker ({@code promtool check metrics}), in the same package. */
-    PROMTOOL("promtool", "prometheus");
+    PROMTOOL("promtool", "prometheus"),
+    /** Compose v1 ({@code docker-compose config} parses and validates a compose file without an engine). */
+    DOCKER_COMPOSE("docker-compose", "docker-compose");
 
     private static final List<String> EXTRA_DIRS = List.of("/usr/sbin", "/sbin", "/usr/bin", "/usr/local/sbin");
 
