@@ -5,7 +5,10 @@ import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.util.concurrent.atomic.LongAdder;
 import net.vpdn.aaa.acct.AccountingQueue;
+import java.util.List;
+import java.util.Set;
 import net.vpdn.aaa.radius.DropReason;
+import net.vpdn.aaa.radius.RadiusObserver;
 import net.vpdn.aaa.radius.RadiusStats;
 
 /**
@@ -37,6 +40,17 @@ public final class AaaMetrics {
         RadiusServerMetrics servers = new RadiusServerMetrics(r);
         st.observe(servers);
         return servers;
+    }
+
+    /**
+     * {@link #bindRadius(MeterRegistry, String, RadiusStats)}, with each configured server's series of
+     * {@code types} registered at zero so dashboards see them before the first request.
+     */
+    public static RadiusServerMetrics bindRadius(MeterRegistry r, String component, RadiusStats st,
+                                                 List<String> servers, Set<RadiusObserver.Type> types) {
+        RadiusServerMetrics m = bindRadius(r, component, st);
+        servers.forEach(s -> types.forEach(t -> m.preRegister(s, t)));
+        return m;
     }
 
     private static void outcome(MeterRegistry r, String component, String outcome, LongAdder a) {

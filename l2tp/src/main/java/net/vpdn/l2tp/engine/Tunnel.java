@@ -53,8 +53,7 @@ public final class Tunnel {
     private long upNanos;
     private boolean released;
     private boolean closingReported;
-    /** Set when the end is not told by a StopCCN: the transport gave up, or a lost tie break. */
-    private TunnelEnd forcedEnd;
+    private TunnelEnd forcedEnd; // an end no StopCCN tells: the transport gave up, or a lost tie break
     private boolean lastSentHello;
     /** Data messages received, and their count when HELLO was last armed: no clock read per packet. */
     private long dataActivity;

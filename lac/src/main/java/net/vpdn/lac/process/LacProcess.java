@@ -35,7 +35,6 @@ import net.vpdn.lac.tunnel.TunnelPool;
 import net.vpdn.aaa.radius.RadiusObserver;
 import net.vpdn.metrics.AaaMetrics;
 import net.vpdn.metrics.MetricNames;
-import net.vpdn.metrics.RadiusServerMetrics;
 import net.vpdn.metrics.VpdnMetrics;
 import net.vpdn.ppp.PppRandom;
 import net.vpdn.runtime.EngineSettings;
@@ -133,10 +132,9 @@ public final class LacProcess implements AutoCloseable {
         metrics.bindL2tp(endpoint.engine());
         metrics.loopGauge(MetricNames.LAC_CALLS, "Calls in progress", service::activeCalls);
         callMetrics = LacMetrics.bind(metrics.registry(), service.counters());
-        RadiusServerMetrics radius = AaaMetrics.bindRadius(metrics.registry(), "client", authorization.radiusStats());
-        if (authorization.usesRadius()) {
-            config.radiusServers().forEach(s -> radius.preRegister(s.name(), RadiusObserver.Type.ACCESS));
-        }
+        AaaMetrics.bindRadius(metrics.registry(), "client", authorization.radiusStats(),
+                authorization.usesRadius() ? config.radiusServers().stream().map(s -> s.name()).toList() : List.of(),
+                java.util.Set.of(RadiusObserver.Type.ACCESS));
         try {
             metrics.listen(config.metrics());
         } catch (InterruptedException e) {

@@ -26,7 +26,6 @@ import net.vpdn.l2tp.RandomSource;
 import net.vpdn.l2tp.io.NettyL2tpEndpoint;
 import net.vpdn.metrics.AaaMetrics;
 import net.vpdn.metrics.MetricNames;
-import net.vpdn.metrics.RadiusServerMetrics;
 import net.vpdn.metrics.VpdnMetrics;
 import net.vpdn.lns.EndpointScheduler;
 import net.vpdn.lns.LnsContext;
@@ -196,13 +195,11 @@ public final class LnsProcess implements AutoCloseable {
         });
         m.loopGauge(MetricNames.LNS_CALLS_IN_SETUP, "Calls between ICRQ and IPCP up", router::inSetup);
         m.loopGauge(MetricNames.LNS_VIRTUAL_ACCESS, "Live Virtual-Access interfaces", () -> shared.cloner().live());
-        RadiusServerMetrics radius = AaaMetrics.bindRadius(m.registry(), "client", aaa.clientStats());
-        boolean access = config.aaa().authentication().uses(AaaMethod.RADIUS);
-        boolean accounting = aaa.accountingQueue().isPresent();
-        for (var server : config.radiusServers()) {
-            if (access) radius.preRegister(server.name(), RadiusObserver.Type.ACCESS);
-            if (accounting) radius.preRegister(server.name(), RadiusObserver.Type.ACCOUNTING);
-        }
+        var types = java.util.EnumSet.noneOf(RadiusObserver.Type.class);
+        if (config.aaa().authentication().uses(AaaMethod.RADIUS)) types.add(RadiusObserver.Type.ACCESS);
+        if (aaa.accountingQueue().isPresent()) types.add(RadiusObserver.Type.ACCOUNTING);
+        AaaMetrics.bindRadius(m.registry(), "client", aaa.clientStats(),
+                config.radiusServers().stream().map(s -> s.name()).toList(), types);
         AaaMetrics.bindRadius(m.registry(), "disconnect", aaa.disconnectStats());
         aaa.accountingQueue().ifPresent(q -> AaaMetrics.bindAccounting(m.registry(), q));
         return m;
