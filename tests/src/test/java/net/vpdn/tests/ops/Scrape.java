@@ -32,6 +32,18 @@ record Scrape(String text, Map<String, Double> samples) {
         return parse(r.body());
     }
 
+    /** {@link #of(String, int)} on 127.0.0.1 for use inside {@link #await} conditions (I/O errors unchecked). */
+    static Scrape unchecked(int port) {
+        try {
+            return of("127.0.0.1", port);
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
     static HttpResponse<String> get(URI uri) throws IOException, InterruptedException {
         return HTTP.send(HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(10)).build(),
                 HttpResponse.BodyHandlers.ofString());

@@ -55,7 +55,7 @@ final class Topology implements AutoCloseable {
         return b.toString();
     }
 
-    private static String lnsYaml(FreeRadiusServer radius) {
+    static String lnsYaml(FreeRadiusServer radius) {
         StringBuilder users = new StringBuilder();
         for (int i = 1; i <= MAX_USERS; i++) {
             users.append("  - {name: user").append(i).append("@example.com, password: \"").append(PASSWORD).append("\"}\n");
@@ -88,8 +88,17 @@ final class Topology implements AutoCloseable {
      * of it) and dials subscribers {@code first}..{@code first + n - 1}, holding each call up.
      */
     LacProcess lac(String hostname, InetSocketAddress lnsAt, int first, int n) throws Exception {
-        assertThat(first + n - 1).isLessThanOrEqualTo(MAX_USERS);
-        String yaml = """
+        VpdnConfig config = load(dir.resolve(hostname + ".yaml"), lacYaml(hostname, lnsAt.getPort()));
+        AccessOptions.Parsed access = AccessOptions.parse(emulator(first, n));
+        assertThat(access).as(access.toString()).isInstanceOf(AccessOptions.Parsed.Ok.class);
+        LacProcess lac = LacProcess.start(config, ((AccessOptions.Parsed.Ok) access).options());
+        lacs.add(lac);
+        return lac;
+    }
+
+    /** The LAC named {@code hostname}, tunnelling to 127.0.0.1:{@code lnsPort}. */
+    static String lacYaml(String hostname, int lnsPort) {
+        return """
                 role: lac
                 hostname: %s
                 l2tp: {listen-address: 127.0.0.1, listen-port: 0, hello-interval: 60s, retransmit-initial: 250ms}
@@ -101,16 +110,16 @@ final class Topology implements AutoCloseable {
                     tunnel-secret: "%s"
                 admin: {enabled: false}
                 metrics: {address: 127.0.0.1, port: 0}
-                """.formatted(hostname, lnsAt.getPort(), TUNNEL_SECRET);
-        VpdnConfig config = load(dir.resolve(hostname + ".yaml"), yaml);
+                """.formatted(hostname, lnsPort, TUNNEL_SECRET);
+    }
+
+    /** The emulator options that dial subscribers {@code first}..{@code first + n - 1} and hold their calls. */
+    static List<String> emulator(int first, int n) {
+        assertThat(first + n - 1).isLessThanOrEqualTo(MAX_USERS);
         List<String> users = new ArrayList<>(List.of("--subscribers", String.valueOf(n), "--rate", "50/s",
                 "--pings", "2", "--hold", "1h"));
         for (int i = first; i < first + n; i++) users.addAll(List.of("--user", "user" + i + "@example.com:" + PASSWORD));
-        AccessOptions.Parsed access = AccessOptions.parse(users);
-        assertThat(access).as(access.toString()).isInstanceOf(AccessOptions.Parsed.Ok.class);
-        LacProcess lac = LacProcess.start(config, ((AccessOptions.Parsed.Ok) access).options());
-        lacs.add(lac);
-        return lac;
+        return users;
     }
 
     private static VpdnConfig load(Path file, String yaml) throws Exception {
