@@ -3,15 +3,14 @@ package net.vpdn.metrics;
 import io.micrometer.core.instrument.FunctionCounter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
-import java.util.IdentityHashMap;
 import java.util.Locale;
-import java.util.Map;
 import java.util.function.ToDoubleFunction;
 import net.vpdn.l2tp.engine.EngineDrop;
 import net.vpdn.l2tp.engine.EngineStats;
 import net.vpdn.l2tp.engine.L2tpEngine;
 import net.vpdn.l2tp.engine.Session;
 import net.vpdn.l2tp.engine.Tunnel;
+import net.vpdn.l2tp.engine.TunnelEnd;
 import net.vpdn.l2tp.session.SessionState;
 import net.vpdn.l2tp.transport.TransportCounters;
 import net.vpdn.l2tp.tunnel.TunnelState;
@@ -25,11 +24,9 @@ import net.vpdn.l2tp.wire.MessageType;
  * {@link VpdnMetrics} runs on the endpoint's event loop before each scrape; the gauges read the
  * resulting immutable snapshot.
  *
- * <p>Per-tunnel transport counters and per-session octets vanish with their tunnel or session, so the
- * refresh keeps the last value it saw of each and adds it to a retired total once the object is gone:
- * the exported counters never go down. A process that hears of closes ({@link #tunnelClosing},
- * {@link #sessionClosing}) lets the last value be taken at the close; otherwise only what happened
- * between the last scrape and the release of a tunnel or session is missed.
+ * <p>Per-tunnel transport counters and per-session octets are the live objects' own plus what the
+ * engine folded into {@link EngineStats} when earlier ones were released (in the same step that took
+ * them out of its registry), so the exported counters never go down and nothing is lost between scrapes.
  */
 public final class L2tpMetrics {
     private static final TunnelState[] TUNNEL_STATES = TunnelState.values();
@@ -43,11 +40,6 @@ public final class L2tpMetrics {
 
     private final L2tpEngine engine;
     private volatile Snapshot snapshot = Snapshot.EMPTY;
-    // loop-confined
-    private final Map<Tunnel, long[]> liveTunnels = new IdentityHashMap<>();
-    private final Map<Session, long[]> liveSessions = new IdentityHashMap<>();
-    private final long[] retiredTransport = new long[4];
-    private final long[] retiredOctets = new long[2];
 
     private L2tpMetrics(L2tpEngine engine) {
         this.engine = engine;
@@ -109,12 +101,18 @@ public final class L2tpMetrics {
                 .description("SCCRQs refused by the tunnel policy").register(r);
         counter(r, MetricNames.DATA_PACKETS, "L2TP data messages", st, EngineStats::dataReceived, MetricNames.DIRECTION, "in");
         counter(r, MetricNames.DATA_PACKETS, "L2TP data messages", st, EngineStats::dataSent, MetricNames.DIRECTION, "out");
-        counter(r, MetricNames.TUNNEL_SETUPS, "Tunnels established (SCCCN sent or received)", st,
+        counter(r, MetricNames.TUNNEL_SETUPS, "Tunnel setups, by result", st,
                 s -> s.sent(MessageType.SCCCN) + s.received(MessageType.SCCCN), MetricNames.RESULT, "success");
-        counter(r, MetricNames.TUNNEL_TEARDOWNS, "Tunnels torn down, by who sent StopCCN", st,
-                s -> s.sent(MessageType.STOPCCN), MetricNames.CAUSE, "local");
-        counter(r, MetricNames.TUNNEL_TEARDOWNS, "Tunnels torn down, by who sent StopCCN", st,
-                s -> s.received(MessageType.STOPCCN), MetricNames.CAUSE, "peer");
+        for (TunnelEnd end : TunnelEnd.values()) {
+            if (end != TunnelEnd.HELLO_TIMEOUT) { // only an established tunnel sends HELLO
+                counter(r, MetricNames.TUNNEL_SETUPS, "Tunnel setups, by result", st,
+                        s -> s.tunnelSetupFailures(end), MetricNames.RESULT, end.label());
+            }
+            counter(r, MetricNames.TUNNEL_TEARDOWNS, "Established tunnels that ended, by cause", st,
+                    s -> s.tunnelTeardowns(end), MetricNames.CAUSE, end.label());
+        }
+        FunctionCounter.builder(MetricNames.HELLO_TIMEOUTS, st, EngineStats::helloTimeouts)
+                .description("Established tunnels whose peer stopped acknowledging HELLO").register(r);
     }
 
     private static void counter(MeterRegistry r, String name, String help, EngineStats st, ToDoubleFunction<EngineStats> f,
@@ -126,50 +124,26 @@ public final class L2tpMetrics {
     public void refreshOnLoop() {
         int[] tunnels = new int[TUNNEL_STATES.length];
         int[] sessions = new int[SESSION_STATES.length];
-        Map<Tunnel, long[]> seenTunnels = new IdentityHashMap<>();
-        Map<Session, long[]> seenSessions = new IdentityHashMap<>();
+        EngineStats st = engine.stats();
+        // Released tunnels and sessions were folded into EngineStats as they left the registry.
+        long[] transport = {st.retiredRetransmissions(), st.retiredDuplicates(), st.retiredOutOfOrder(),
+                st.retiredOutOfWindow()};
+        long octetsIn = st.retiredOctetsIn();
+        long octetsOut = st.retiredOctetsOut();
         for (Tunnel t : engine.tunnels()) {
             tunnels[t.state().ordinal()]++;
-            seenTunnels.put(t, transport(t));
+            TransportCounters c = t.transport().counters();
+            transport[0] += c.retransmissions();
+            transport[1] += c.duplicates();
+            transport[2] += c.outOfOrderHeld();
+            transport[3] += c.outOfWindowDropped();
             for (Session s : t.sessions()) {
                 sessions[s.state().ordinal()]++;
-                seenSessions.put(s, new long[] {s.octetsIn(), s.octetsOut()});
+                octetsIn += s.octetsIn();
+                octetsOut += s.octetsOut();
             }
         }
-        retire(liveTunnels, seenTunnels, retiredTransport);
-        retire(liveSessions, seenSessions, retiredOctets);
-        long[] transport = retiredTransport.clone();
-        seenTunnels.values().forEach(v -> add(transport, v));
-        long[] octets = retiredOctets.clone();
-        seenSessions.values().forEach(v -> add(octets, v));
-        snapshot = new Snapshot(tunnels, sessions, transport, octets[0], octets[1]);
-    }
-
-    /** Takes {@code t}'s counters as they are at its close; call on the loop (a tunnel listener's tunnelDown). */
-    public void tunnelClosing(Tunnel t) {
-        liveTunnels.put(t, transport(t));
-    }
-
-    /** Takes {@code s}'s octets as they are at its close; call on the loop (a session listener's sessionDown). */
-    public void sessionClosing(Session s) {
-        liveSessions.put(s, new long[] {s.octetsIn(), s.octetsOut()});
-    }
-
-    private static long[] transport(Tunnel t) {
-        TransportCounters c = t.transport().counters();
-        return new long[] {c.retransmissions(), c.duplicates(), c.outOfOrderHeld(), c.outOfWindowDropped()};
-    }
-
-    private static <K> void retire(Map<K, long[]> live, Map<K, long[]> seen, long[] retired) {
-        live.forEach((k, v) -> {
-            if (!seen.containsKey(k)) add(retired, v);
-        });
-        live.clear();
-        live.putAll(seen);
-    }
-
-    private static void add(long[] into, long[] v) {
-        for (int i = 0; i < into.length; i++) into[i] += v[i];
+        snapshot = new Snapshot(tunnels, sessions, transport, octetsIn, octetsOut);
     }
 
     static String label(Enum<?> e) {

@@ -32,6 +32,8 @@ import net.vpdn.lac.call.LacService;
 import net.vpdn.lac.loop.CallLoop;
 import net.vpdn.lac.select.TunnelSelector;
 import net.vpdn.lac.tunnel.TunnelPool;
+import net.vpdn.aaa.radius.RadiusObserver;
+import net.vpdn.metrics.AaaMetrics;
 import net.vpdn.metrics.MetricNames;
 import net.vpdn.metrics.VpdnMetrics;
 import net.vpdn.ppp.PppRandom;
@@ -130,6 +132,9 @@ public final class LacProcess implements AutoCloseable {
         metrics.bindL2tp(endpoint.engine());
         metrics.loopGauge(MetricNames.LAC_CALLS, "Calls in progress", service::activeCalls);
         callMetrics = LacMetrics.bind(metrics.registry(), service.counters());
+        AaaMetrics.bindRadius(metrics.registry(), "client", authorization.radiusStats(),
+                authorization.usesRadius() ? config.radiusServers().stream().map(s -> s.name()).toList() : List.of(),
+                java.util.Set.of(RadiusObserver.Type.ACCESS));
         try {
             metrics.listen(config.metrics());
         } catch (InterruptedException e) {

@@ -31,7 +31,6 @@ import net.vpdn.lns.ProxyAvps;
 import net.vpdn.vtemplate.TerminateCause;
 import net.vpdn.vtemplate.VirtualAccess;
 import net.vpdn.metrics.CallMetrics;
-import net.vpdn.metrics.L2tpMetrics;
 import net.vpdn.metrics.SetupFailure;
 import net.vpdn.metrics.TunnelRefusal;
 import org.slf4j.Logger;
@@ -61,7 +60,6 @@ final class CallRouter implements CallAcceptor, DataHandler, SessionListener, Tu
     private final Map<String, Integer> perGroup = new HashMap<>();
     private NettyL2tpEndpoint endpoint;
     private CallMetrics metrics = CallMetrics.discarding();
-    private L2tpMetrics l2tpMetrics;
     private int inSetup;
     private long admissionRefused;
     private long limitRefused;
@@ -80,9 +78,8 @@ final class CallRouter implements CallAcceptor, DataHandler, SessionListener, Tu
     }
 
     /** Where setups and teardowns are counted; on the loop, before calls arrive. */
-    void observe(CallMetrics metrics, L2tpMetrics l2tpMetrics) {
+    void observe(CallMetrics metrics) {
         this.metrics = metrics;
-        this.l2tpMetrics = l2tpMetrics;
     }
 
     @Override
@@ -149,9 +146,6 @@ final class CallRouter implements CallAcceptor, DataHandler, SessionListener, Tu
 
     @Override
     public void sessionDown(Session session, Avp.ResultCode cause, boolean byPeer) {
-        if (l2tpMetrics != null) {
-            l2tpMetrics.sessionClosing(session);
-        }
         if (session.attachment() instanceof LnsSession lns) {
             lns.lowerDown(); // accounting Stop needs the call, so it goes first
         }
@@ -268,9 +262,6 @@ final class CallRouter implements CallAcceptor, DataHandler, SessionListener, Tu
 
     @Override
     public void tunnelDown(Tunnel tunnel, Avp.ResultCode cause, boolean byPeer) {
-        if (l2tpMetrics != null) {
-            l2tpMetrics.tunnelClosing(tunnel);
-        }
         LOG.info("event=tunnel-down tunnel={} peer={} host={} result={} by-peer={} message=\"{}\"", tunnel.localId(),
                 tunnel.peer(), tunnel.peerHostName(), cause.resultCode(), byPeer, cause.errorMessage());
     }

@@ -13,9 +13,11 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
 import net.vpdn.aaa.Accounting;
 import net.vpdn.aaa.radius.DisconnectListener;
+import net.vpdn.aaa.radius.RadiusObserver;
 import net.vpdn.admin.AdminServer;
 import net.vpdn.admin.AdminToken;
 import net.vpdn.admin.ReloadReport;
+import net.vpdn.config.AaaMethod;
 import net.vpdn.config.ConfigDiff;
 import net.vpdn.config.ReloadPlan;
 import net.vpdn.config.Role;
@@ -23,7 +25,6 @@ import net.vpdn.config.VpdnConfig;
 import net.vpdn.l2tp.RandomSource;
 import net.vpdn.l2tp.io.NettyL2tpEndpoint;
 import net.vpdn.metrics.AaaMetrics;
-import net.vpdn.metrics.L2tpMetrics;
 import net.vpdn.metrics.MetricNames;
 import net.vpdn.metrics.VpdnMetrics;
 import net.vpdn.lns.EndpointScheduler;
@@ -158,12 +159,12 @@ public final class LnsProcess implements AutoCloseable {
         Shared shared = new Shared(new VirtualAccessCloner(options.maxVirtualAccess(), PppRandom.secure()),
                 new IpForwarder(1024, Optional.empty()), pools, new EndpointScheduler(endpoint), authorizer, addresses);
         LnsProcess process = new LnsProcess(endpoint, router, policy, shared, aaa, options);
-        VpdnMetrics metrics = process.bindMetrics();
-        L2tpMetrics l2tpMetrics = metrics.bindL2tp(endpoint.engine());
+        VpdnMetrics metrics = process.bindMetrics(config);
+        metrics.bindL2tp(endpoint.engine());
         endpoint.call(() -> {
             policy.set(process.build(config));
             router.bind(endpoint);
-            router.observe(metrics.bindCalls(), l2tpMetrics);
+            router.observe(metrics.bindCalls());
             return null;
         }).join();
         try {
@@ -186,7 +187,7 @@ public final class LnsProcess implements AutoCloseable {
     }
 
     /** The registry over the engine, pools, AAA and this process's call state (loop state read on the loop). */
-    private VpdnMetrics bindMetrics() {
+    private VpdnMetrics bindMetrics(VpdnConfig config) {
         VpdnMetrics m = VpdnMetrics.create(endpoint::execute);
         m.bindPools(() -> {
             Map<String, Ipv4Pool.Usage> usage = new java.util.LinkedHashMap<>();
@@ -195,7 +196,11 @@ public final class LnsProcess implements AutoCloseable {
         });
         m.loopGauge(MetricNames.LNS_CALLS_IN_SETUP, "Calls between ICRQ and IPCP up", router::inSetup);
         m.loopGauge(MetricNames.LNS_VIRTUAL_ACCESS, "Live Virtual-Access interfaces", () -> shared.cloner().live());
-        AaaMetrics.bindRadius(m.registry(), "client", aaa.clientStats());
+        var types = java.util.EnumSet.noneOf(RadiusObserver.Type.class);
+        if (config.aaa().authentication().uses(AaaMethod.RADIUS)) types.add(RadiusObserver.Type.ACCESS);
+        if (aaa.accountingQueue().isPresent()) types.add(RadiusObserver.Type.ACCOUNTING);
+        AaaMetrics.bindRadius(m.registry(), "client", aaa.clientStats(),
+                config.radiusServers().stream().map(s -> s.name()).toList(), types);
         AaaMetrics.bindRadius(m.registry(), "disconnect", aaa.disconnectStats());
         aaa.accountingQueue().ifPresent(q -> AaaMetrics.bindAccounting(m.registry(), q));
         return m;
