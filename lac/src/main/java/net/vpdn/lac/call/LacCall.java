@@ -236,6 +236,7 @@ final class LacCall implements LineHandler, SessionListener, TunnelPool.Waiter {
         if (!id.calledNumber().isEmpty()) avps.add(new Avp.CalledNumber(id.calledNumber()));
         avps.add(new Avp.BearerType(id.digitalBearer(), !id.digitalBearer()));
         id.physicalChannelId().ifPresent(ch -> avps.add(new Avp.PhysicalChannelId(ch)));
+        avps.addAll(AccessLineAvps.of(id));
         return new CallParams(avps);
     }
 
