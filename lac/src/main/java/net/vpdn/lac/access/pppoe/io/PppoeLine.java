@@ -6,6 +6,7 @@ import net.vpdn.lac.access.HangupCause;
 import net.vpdn.lac.access.LineHandler;
 import net.vpdn.lac.access.LineIdentity;
 import net.vpdn.lac.access.pppoe.FrameHeader;
+import net.vpdn.lac.access.pppoe.Pppoe;
 
 /**
  * One PPPoE session (RFC 2516 §6) as an {@link AccessLine}: frames from the subscriber arrive with
@@ -38,6 +39,11 @@ final class PppoeLine implements AccessLine {
     @Override
     public LineIdentity identity() {
         return identity;
+    }
+
+    @Override
+    public int maxMru() {
+        return Pppoe.MAX_MRU;
     }
 
     @Override

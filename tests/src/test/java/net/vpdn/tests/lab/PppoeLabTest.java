@@ -1,0 +1,155 @@
+package net.vpdn.tests.lab;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import net.vpdn.config.ConfigLoader;
+import net.vpdn.config.ConfigResult;
+import net.vpdn.lac.access.pppoe.PppoeDrop;
+import net.vpdn.lac.access.pppoe.io.PppoeAccessServer;
+import net.vpdn.lac.process.AccessOptions;
+import net.vpdn.lac.process.LacProcess;
+import net.vpdn.lns.process.LnsProcess;
+import net.vpdn.tests.peers.FreePort;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Issue 8, a real PPPoE client: the lab guest's pppd with the rp-pppoe plugin and kernel PPP
+ * ({@code pppoe-client} scenario) dials over its eth1, a tap in a network namespace this test owns.
+ * Our LAC (in this JVM) answers PPPoE on that tap through its raw sockets, authenticates the
+ * subscriber, tunnels the call to our LNS (in this JVM, on loopback) with proxy LCP and proxy
+ * authentication; the LNS assigns a pool address; pppd pings the LNS and hangs up with LCP
+ * Terminate and PADT, which must clear the L2TP session (CDN) and leave nothing behind.
+ */
+@LabTest
+@DisplayName("A real PPPoE client (pppd + rp-pppoe in the lab guest) through our LAC to our LNS")
+class PppoeLabTest {
+    static final String TUNNEL_SECRET = "pppoe-lab-tunnel-secret";
+    static final String USER = "alice@example.com";
+    static final String PASSWORD = "alice-pppoe-password";
+    static final String LNS_ADDRESS = "10.99.0.1";
+
+    @TempDir
+    Path tmp;
+
+    LnsProcess startLns(int port) throws Exception {
+        String yaml = """
+                role: lns
+                hostname: lns1
+                l2tp: {listen-address: 127.0.0.1, listen-port: %d, hello-interval: 60s}
+                vpdn-groups:
+                  - name: from-lac1
+                    accept-dialin: {virtual-template: "1"}
+                    terminate-from: [lac1]
+                    tunnel-secret: "%s"
+                virtual-templates:
+                  - {name: "1", local-address: %s, peer-pool: lns-pool, auth-protocols: [chap, pap]}
+                ip-pools:
+                  - {name: lns-pool, first: 10.99.0.10, last: 10.99.0.20}
+                local-users:
+                  - {name: "%s", password: "%s"}
+                aaa: {authentication: [local], accounting: []}
+                admin: {enabled: false}
+                metrics: {enabled: false}
+                """.formatted(port, TUNNEL_SECRET, LNS_ADDRESS, USER, PASSWORD);
+        return LnsProcess.start(load(yaml, "lns.yaml"), LnsProcess.Options.DEFAULTS);
+    }
+
+    LacProcess startLac(int lnsPort, String netns, String tap) throws Exception {
+        String yaml = """
+                role: lac
+                hostname: lac1
+                l2tp: {listen-address: 127.0.0.1, listen-port: 0}
+                vpdn-groups:
+                  - name: example-com
+                    request-dialin: {domains: [example.com]}
+                    initiate-to:
+                      - {address: 127.0.0.1, port: %d}
+                    tunnel-secret: "%s"
+                pppoe-interfaces:
+                  - {name: %s, netns: %s, ac-name: vpdn-lac1, service-names: [internet],
+                     cookie-secret: "pppoe-lab-cookie-secret-0123"}
+                admin: {enabled: false}
+                metrics: {enabled: false}
+                """.formatted(lnsPort, TUNNEL_SECRET, tap, netns);
+        return LacProcess.start(load(yaml, "lac.yaml"), AccessOptions.none());
+    }
+
+    private net.vpdn.config.VpdnConfig load(String yaml, String name) throws IOException {
+        Path file = Files.writeString(tmp.resolve(name), yaml);
+        ConfigResult r = ConfigLoader.load(file, Map.of(), List.of());
+        assertThat(r).as(r.toString()).isInstanceOf(ConfigResult.Loaded.class);
+        return ((ConfigResult.Loaded) r).config();
+    }
+
+    @Test
+    @DisplayName("discovery, CHAP at the LAC, L2TP to the LNS, a pool address, pings, PADT clears the call")
+    void pppoeClientDialsThrough() throws Exception {
+        String netns = "vpdn-pppoe-lab-" + ProcessHandle.current().pid();
+        int lnsPort = FreePort.udp();
+        Map<String, String> params = new LinkedHashMap<>();
+        params.put("PPP_USER", USER);
+        params.put("PPP_PASS", PASSWORD);
+        params.put("HOLD", "1");
+        params.put("PING_COUNT", "5");
+        long t0 = System.nanoTime();
+        try (LnsProcess lns = startLns(lnsPort);
+             LabVm vm = LabVm.start("pppoelab-" + ProcessHandle.current().pid(), Duration.ofSeconds(150),
+                     List.of("--tap2", netns), "pppoe-client", params)) {
+            String tap = "vt" + vm.pid();
+            awaitTap(netns, tap, Duration.ofSeconds(30));
+            try (LacProcess lac = startLac(lnsPort, netns, tap)) {
+                LabVm.Result up = vm.await("ppp up", Duration.ofSeconds(90));
+                assertThat(up.value("remote")).as(up.text()).contains(LNS_ADDRESS);
+                assertThat(up.value("local")).as(up.text()).hasValueSatisfying(a -> assertThat(a).startsWith("10.99.0."));
+                LabVm.Result ping = vm.await("ping ok", Duration.ofSeconds(40));
+                assertThat(ping.value("remote")).contains(LNS_ADDRESS);
+                vm.await("hangup ok", Duration.ofSeconds(40));
+                assertThat(vm.awaitExit(Duration.ofSeconds(40))).as("run-vm.sh: RESULT scenario ok; %s", vm.resultLines()).isZero();
+                System.out.printf("[lab] pppoe: %s in %.1f s%n", vm.resultLines(), (System.nanoTime() - t0) / 1e9);
+                PppoeAccessServer server = lac.pppoeServers().getFirst();
+                awaitTrue("the LAC's call cleared", () -> lac.calls().isEmpty() && lac.onLoop(server::sessions) == 0);
+                awaitTrue("the LNS's session cleared (CDN)", () -> lns.counters().engineSessions() == 0
+                        && lns.counters().calls() == 0 && lns.counters().poolInUse() == 0);
+                assertThat(lac.counters().callsConnected()).isEqualTo(1);
+                assertThat(server.drops(PppoeDrop.WRONG_COOKIE)).isZero();
+                assertThat(server.framesIn()).as("discovery, LCP, CHAP, IPCP, pings").isGreaterThan(15);
+                String pppd = Files.readString(vm.runDir().resolve("pppd.log"), StandardCharsets.ISO_8859_1);
+                assertThat(pppd).as("pppd's discovery and session").contains("PPP session is").contains("CHAP authentication succeeded");
+            }
+        } finally {
+            new ProcessBuilder("ip", "netns", "del", netns).start().waitFor(10, TimeUnit.SECONDS);
+        }
+    }
+
+    /** run-vm.sh moves the tap into the namespace once qemu holds it. */
+    private static void awaitTap(String netns, String tap, Duration timeout) throws Exception {
+        awaitTrue("tap " + tap + " up in netns " + netns, () -> {
+            Process p = new ProcessBuilder("ip", "-n", netns, "link", "show", tap).redirectErrorStream(true).start();
+            String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            return p.waitFor() == 0 && out.contains(",UP");
+        }, timeout);
+    }
+
+    interface Check {
+        boolean ok() throws Exception;
+    }
+
+    private static void awaitTrue(String what, Check check) throws Exception {
+        awaitTrue(what, check, Duration.ofSeconds(20));
+    }
+
+    private static void awaitTrue(String what, Check check, Duration timeout) throws Exception {
+        org.awaitility.Awaitility.await(what).atMost(timeout).pollInterval(Duration.ofMillis(200)).until(check::ok);
+    }
+}
