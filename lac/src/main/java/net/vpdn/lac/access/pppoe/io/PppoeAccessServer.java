@@ -43,6 +43,9 @@ public final class PppoeAccessServer implements AccessServer {
     private static final int FRAME_MAX = 2048;
     private static final int BATCH = 64;
     private static final int POLL_MILLIS = 100;
+    private static final int ENXIO = 6;
+    private static final int ENODEV = 19;
+    private static final int ENETDOWN = 100;
 
     private final CallLoop loop;
     private final PppoeInterfaceConfig config;
@@ -123,6 +126,7 @@ public final class PppoeAccessServer implements AccessServer {
             if (n == 0) return;
             if (n < 0) {
                 LOG.warn("event=pppoe-receive-failed interface={} error='{}'", config.interfaceName(), Libc.strerror(-n));
+                if (-n == ENETDOWN || -n == ENODEV || -n == ENXIO) loop.execute(this::interfaceDown);
                 return;
             }
             ByteBuf frame = alloc.directBuffer(n);
@@ -196,6 +200,20 @@ public final class PppoeAccessServer implements AccessServer {
         String calling = ids.agentCircuitId().isEmpty() ? mac : ids.agentCircuitId();
         return new LineIdentity(lineId, calling, service, true, true, config.connectBps(), 0, OptionalLong.of(sessionId),
                 ids.agentCircuitId(), ids.agentRemoteId());
+    }
+
+    /** The interface went down or away: every session on it is over (carrier lost), without PADT. */
+    private void interfaceDown() {
+        int n = 0;
+        for (int sid = 1; sid < lines.length; sid++) {
+            PppoeLine line = lines[sid];
+            if (line == null) continue;
+            lines[sid] = null;
+            discovery.terminate(line.peer(), sid, "");
+            line.closedByPeer();
+            n++;
+        }
+        LOG.warn("event=pppoe-interface-down interface={} sessions-dropped={}", config.interfaceName(), n);
     }
 
     /** A PPP frame from the LAC to a session: FF 03 dropped (RFC 2516 §7), PPPoE headers in front. */

@@ -154,6 +154,21 @@ class PppoeAccessServerNetnsTest {
         assertThat(events).isEmpty();
     }
 
+    @Test
+    @DisplayName("the interface going down drops every session on it as a subscriber hang-up")
+    void interfaceLost() throws Exception {
+        long me = clientDisc.mac();
+        send(clientDisc, new DiscoveryPacket(Pppoe.BROADCAST, me, -1, Pppoe.PADI, 0, List.of(Tag.text(Pppoe.TAG_SERVICE_NAME, ""))));
+        DiscoveryPacket pado = awaitDiscovery(Pppoe.PADO);
+        send(clientDisc, new DiscoveryPacket(server.mac(), me, -1, Pppoe.PADR, 0, List.of(Tag.text(Pppoe.TAG_SERVICE_NAME, ""),
+                pado.first(Pppoe.TAG_AC_COOKIE).orElseThrow())));
+        awaitDiscovery(Pppoe.PADS);
+        assertThat(events.poll(5, TimeUnit.SECONDS)).isInstanceOf(AccessLine.class);
+        net.exec("ip", "link", "set", "vac0", "down");
+        assertThat(events.poll(5, TimeUnit.SECONDS)).isEqualTo(HangupCause.SUBSCRIBER);
+        assertThat(exec.submit(server::sessions).get()).isZero();
+    }
+
     private void send(RawSocket s, DiscoveryPacket p) {
         sendRaw(s, PppoeEncoder.discovery(p));
     }
