@@ -182,7 +182,8 @@ final class LacCall implements LineHandler, SessionListener, TunnelPool.Waiter {
         LineIdentity id = line.identity();
         user = h.auth().map(ProxyAuth::name).orElse("");
         UserNameParser.ParsedName name = service.config().parser().parse(user);
-        CallKey key = new CallKey(user, name.domain(), id.callingNumber(), id.calledNumber());
+        CallKey key = new CallKey(user, name.domain(), id.callingNumber(), id.calledNumber(), id.agentCircuitId(),
+                id.agentRemoteId());
         service.selector().select(key, selection -> service.loop().execute(() -> selected(selection)));
     }
 
