@@ -5,7 +5,7 @@ import java.lang.foreign.MemorySegment;
 import java.lang.foreign.ValueLayout;
 
 /** poll(2) over a fixed set of descriptors, for one thread; allocation-free after construction. */
-final class Poller implements AutoCloseable {
+public final class Poller implements AutoCloseable {
     private static final int POLLFD = 8;
     private final Arena arena = Arena.ofConfined();
     private final MemorySegment fds;
@@ -13,7 +13,7 @@ final class Poller implements AutoCloseable {
     private final int count;
 
     /** Must be created on the thread that polls. */
-    Poller(int... descriptors) {
+    public Poller(int... descriptors) {
         count = descriptors.length;
         fds = arena.allocate((long) POLLFD * count);
         for (int i = 0; i < count; i++) {
@@ -23,7 +23,7 @@ final class Poller implements AutoCloseable {
     }
 
     /** Waits up to {@code timeoutMillis} for input; returns how many descriptors are ready (0 on timeout or EINTR). */
-    int await(int timeoutMillis) {
+    public int await(int timeoutMillis) {
         try {
             int n = (int) Libc.POLL.invokeExact(err, fds, (long) count, timeoutMillis);
             return Math.max(n, 0);
@@ -33,7 +33,7 @@ final class Poller implements AutoCloseable {
     }
 
     /** Whether descriptor {@code i} reported input (or an error) in the last {@link #await}. */
-    boolean ready(int i) {
+    public boolean ready(int i) {
         return fds.get(ValueLayout.JAVA_SHORT, (long) i * POLLFD + 6) != 0;
     }
 
