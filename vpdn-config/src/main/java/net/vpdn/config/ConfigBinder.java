@@ -41,7 +41,8 @@ final class ConfigBinder {
         VpdnConfig config = new VpdnConfig(source, role, hostname, l2tp, values(groups), values(templates),
                 values(pools), values(users), values(radius), aaa,
                 admin(root.section("admin")), metrics(root.section("metrics")),
-                dynamicAuthorization(root.section("dynamic-authorization"), role), values(pppoe));
+                dynamicAuthorization(root.section("dynamic-authorization"), role), values(pppoe),
+                PppoeBinder.tunUplink(root.section("tun-uplink"), role));
         PppoeBinder.unique(pppoe);
         return new BoundConfig(config, root, groups, templates, pools, users, radius);
     }

@@ -7,7 +7,7 @@ import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.regex.Pattern;
 
-/** Binds {@code pppoe-interfaces} entries (LAC only) and checks them. */
+/** Binds {@code pppoe-interfaces} entries (LAC only) and {@code tun-uplink} (LNS only): the real wires. */
 final class PppoeBinder {
     private static final Pattern IFNAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,14}");
     private static final Pattern SERVICE = Pattern.compile("[\\x21-\\x7E]{1,64}");
@@ -31,6 +31,15 @@ final class PppoeBinder {
         if (role != Role.LAC) s.error("name", "PPPoE access is for the LAC only (role: " + role.configName() + ")");
         return new PppoeInterface(name, netns, vlan.map(OptionalInt::of).orElse(OptionalInt.empty()), acName, services, secret,
                 max, speed);
+    }
+
+    static TunUplink tunUplink(Section s, Role role) {
+        boolean enabled = s.get("enabled", false, Values::bool);
+        TunUplink t = new TunUplink(enabled, s.get("name", TunUplink.DEFAULT_NAME, PppoeBinder::interfaceName),
+                s.optional("netns", Values::name), s.get("mtu", TunUplink.DEFAULT_MTU, Values.integer(576, 9000)),
+                s.get("apply-routes", false, Values::bool));
+        if (enabled && role != Role.LNS) s.error("enabled", "the TUN uplink is for the LNS only (role: " + role.configName() + ")");
+        return t;
     }
 
     /** An interface (with its VLAN) may be listed once. */

@@ -22,6 +22,7 @@ import java.util.Optional;
  * @param metrics          metrics listener
  * @param dynamicAuthorization RFC 5176 Disconnect listener (LNS)
  * @param pppoeInterfaces  Ethernet interfaces the LAC answers PPPoE on (LAC)
+ * @param tunUplink        the TUN uplink (LNS)
  */
 public record VpdnConfig(
         Path source,
@@ -37,7 +38,8 @@ public record VpdnConfig(
         AdminListener admin,
         MetricsListener metrics,
         DynamicAuthorization dynamicAuthorization,
-        List<PppoeInterface> pppoeInterfaces) {
+        List<PppoeInterface> pppoeInterfaces,
+        TunUplink tunUplink) {
     /** Copies the lists. */
     public VpdnConfig {
         pppoeInterfaces = List.copyOf(pppoeInterfaces);
@@ -46,6 +48,15 @@ public record VpdnConfig(
         ipPools = List.copyOf(ipPools);
         localUsers = List.copyOf(localUsers);
         radiusServers = List.copyOf(radiusServers);
+    }
+
+    /** A configuration without a TUN uplink (what a LAC always has). */
+    public VpdnConfig(Path source, Role role, String hostname, L2tpSettings l2tp, List<VpdnGroup> vpdnGroups,
+                      List<VirtualTemplate> virtualTemplates, List<IpPool> ipPools, List<LocalUser> localUsers,
+                      List<RadiusServer> radiusServers, AaaSettings aaa, AdminListener admin, MetricsListener metrics,
+                      DynamicAuthorization dynamicAuthorization, List<PppoeInterface> pppoeInterfaces) {
+        this(source, role, hostname, l2tp, vpdnGroups, virtualTemplates, ipPools, localUsers, radiusServers, aaa, admin,
+                metrics, dynamicAuthorization, pppoeInterfaces, TunUplink.disabled());
     }
 
     /** A configuration without PPPoE interfaces (what an LNS always has). */

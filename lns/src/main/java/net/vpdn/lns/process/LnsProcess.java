@@ -30,6 +30,8 @@ import net.vpdn.lns.EndpointScheduler;
 import net.vpdn.lns.LnsContext;
 import net.vpdn.lns.PoolAddressAssigner;
 import net.vpdn.lns.ip.IpForwarder;
+import net.vpdn.lns.ip.PacketEgress;
+import net.vpdn.lns.uplink.TunEgress;
 import net.vpdn.ppp.PppRandom;
 import net.vpdn.runtime.EngineSettings;
 import net.vpdn.runtime.ProcessStart;
@@ -121,7 +123,8 @@ public final class LnsProcess implements AutoCloseable {
 
     /** Loop-confined state every group's context shares. */
     private record Shared(VirtualAccessCloner cloner, IpForwarder forwarder, Map<String, Ipv4Pool> pools,
-                          EndpointScheduler loop, AaaAuthorizer authorizer, PoolAddressAssigner addresses) { }
+                          EndpointScheduler loop, AaaAuthorizer authorizer, PoolAddressAssigner addresses,
+                          Optional<TunEgress> uplink) { }
 
     /** Starts with the default options. */
     public static LnsProcess start(VpdnConfig config) throws InterruptedException {
@@ -154,8 +157,17 @@ public final class LnsProcess implements AutoCloseable {
         AaaAuthorizer authorizer = new AaaAuthorizer(() -> policy.get().authenticator(), router::acctSessionId);
         PoolAddressAssigner addresses = new PoolAddressAssigner(pools,
                 user -> Optional.ofNullable(policy.get().staticAddresses().get(user)));
+        Optional<TunEgress> uplink;
+        try {
+            uplink = Uplinks.open(config);
+        } catch (RuntimeException e) {
+            endpoint.close(options.shutdownGrace());
+            aaa.close();
+            throw e;
+        }
+        IpForwarder forwarder = new IpForwarder(1024, uplink.map(u -> (PacketEgress) u));
         Shared shared = new Shared(new VirtualAccessCloner(options.maxVirtualAccess(), PppRandom.secure()),
-                new IpForwarder(1024, Optional.empty()), pools, new EndpointScheduler(endpoint), authorizer, addresses);
+                forwarder, pools, new EndpointScheduler(endpoint), authorizer, addresses, uplink);
         LnsProcess process = new LnsProcess(endpoint, router, policy, shared, aaa, options);
         VpdnMetrics metrics = process.bindMetrics();
         L2tpMetrics l2tpMetrics = metrics.bindL2tp(endpoint.engine());
@@ -169,6 +181,10 @@ public final class LnsProcess implements AutoCloseable {
             process.metrics = metrics;
             metrics.listen(config.metrics());
             process.startAdmin(config);
+            uplink.ifPresent(u -> {
+                u.start(endpoint::execute, forwarder::fromUplink);
+                Uplinks.routes(config, u);
+            });
             process.disconnectAddress = aaa.listenForDisconnects(config.dynamicAuthorization(), process::disconnect)
                     .orElse(null);
         } catch (RuntimeException | InterruptedException e) {
@@ -399,6 +415,7 @@ public final class LnsProcess implements AutoCloseable {
         }).join();
         LOG.info("event=shutdown sessions-ended={}", ended);
         endpoint.close(options.shutdownGrace());
+        shared.uplink().ifPresent(TunEgress::close);
         aaa.drain(options.shutdownGrace());
         aaa.close();
         LOG.info("event=stopped");

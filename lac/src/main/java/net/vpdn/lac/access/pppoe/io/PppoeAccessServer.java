@@ -27,6 +27,9 @@ import net.vpdn.lac.access.pppoe.PppoeDecoder;
 import net.vpdn.lac.access.pppoe.PppoeDrop;
 import net.vpdn.lac.access.pppoe.PppoeEncoder;
 import net.vpdn.lac.loop.CallLoop;
+import net.vpdn.runtime.os.Libc;
+import net.vpdn.runtime.os.NetNs;
+import net.vpdn.runtime.os.Poller;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

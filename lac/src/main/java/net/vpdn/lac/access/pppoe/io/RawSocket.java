@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.lang.foreign.Arena;
 import java.lang.foreign.MemorySegment;
 import java.lang.foreign.ValueLayout;
+import net.vpdn.runtime.os.Libc;
 
 /**
  * A non-blocking {@code AF_PACKET}/{@code SOCK_RAW} socket bound to one interface and one

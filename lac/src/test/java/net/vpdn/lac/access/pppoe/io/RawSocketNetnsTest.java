@@ -1,5 +1,7 @@
 package net.vpdn.lac.access.pppoe.io;
 
+import net.vpdn.runtime.os.NetNs;
+import net.vpdn.runtime.os.Poller;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.lang.foreign.Arena;

@@ -1,4 +1,4 @@
-package net.vpdn.lac.access.pppoe.io;
+package net.vpdn.runtime.os;
 
 import java.io.IOException;
 import java.lang.foreign.Arena;

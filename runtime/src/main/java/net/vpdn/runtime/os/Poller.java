@@ -1,4 +1,4 @@
-package net.vpdn.lac.access.pppoe.io;
+package net.vpdn.runtime.os;
 
 import java.lang.foreign.Arena;
 import java.lang.foreign.MemorySegment;
