@@ -182,7 +182,7 @@ public final class LnsProcess implements AutoCloseable {
             metrics.listen(config.metrics());
             process.startAdmin(config);
             uplink.ifPresent(u -> {
-                u.start(endpoint::execute, forwarder::fromUplink);
+                u.start(endpoint::execute, forwarder::fromUplink, endpoint::flush);
                 Uplinks.routes(config, u);
             });
             process.disconnectAddress = aaa.listenForDisconnects(config.dynamicAuthorization(), process::disconnect)

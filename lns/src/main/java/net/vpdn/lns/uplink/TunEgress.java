@@ -60,13 +60,16 @@ public final class TunEgress implements PacketEgress, AutoCloseable {
         return tun.name();
     }
 
-    /** Starts reading: each batch of host packets runs {@code toForwarder} per packet on {@code loop}. */
-    public void start(Executor loop, Consumer<ByteBuf> toForwarder) {
+    /**
+     * Starts reading: each batch of host packets runs {@code toForwarder} per packet on {@code loop}, then
+     * {@code flush} once (the L2TP endpoint writes data without flushing, as its own reads do).
+     */
+    public void start(Executor loop, Consumer<ByteBuf> toForwarder, Runnable flush) {
         running = true;
-        reader = Thread.ofPlatform().daemon().name("vpdn-tun-" + tun.name()).start(() -> readLoop(loop, toForwarder));
+        reader = Thread.ofPlatform().daemon().name("vpdn-tun-" + tun.name()).start(() -> readLoop(loop, toForwarder, flush));
     }
 
-    private void readLoop(Executor loop, Consumer<ByteBuf> toForwarder) {
+    private void readLoop(Executor loop, Consumer<ByteBuf> toForwarder, Runnable flush) {
         try (Arena arena = Arena.ofConfined(); Poller poller = new Poller(tun.fd())) {
             MemorySegment rx = arena.allocate(PACKET_MAX);
             ByteBuf rxView = Unpooled.wrappedBuffer(rx.asByteBuffer());
@@ -81,10 +84,13 @@ public final class TunEgress implements PacketEgress, AutoCloseable {
                     batch.add(p);
                 }
                 packetsIn.addAndGet(batch.size());
-                if (!batch.isEmpty()) loop.execute(() -> batch.forEach(p -> {
-                    if (Ipv4Packets.check(p) == null) MssClamp.clamp(p, maxMss);
-                    toForwarder.accept(p);
-                }));
+                if (!batch.isEmpty()) loop.execute(() -> {
+                    for (ByteBuf p : batch) {
+                        if (Ipv4Packets.check(p) == null) MssClamp.clamp(p, maxMss);
+                        toForwarder.accept(p);
+                    }
+                    flush.run();
+                });
             }
         } catch (RuntimeException | Error e) {
             LOG.error("event=uplink-reader-failed device={} error='{}'", tun.name(), e.toString());
