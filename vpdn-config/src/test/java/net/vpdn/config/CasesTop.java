@@ -113,7 +113,11 @@ final class CasesTop {
                         "pppoe-interfaces.0.name", "'eth0123456789abcd' is not an interface name (1 to 15 letters, digits, '.', '_', '-')"),
                 error("pppoe interface twice", LAC + LAC_GROUP + PPPOE.formatted("0123456789abcdef")
                                 + "  - {name: eth1, cookie-secret: 0123456789abcdef}\n",
-                        "pppoe-interfaces.1.name", "eth1 is already listed (pppoe-interfaces.0.name)"));
+                        "pppoe-interfaces.1.name", "eth1 is already listed (pppoe-interfaces.0.name)"),
+                error("tun uplink on a LAC", LAC + LAC_GROUP + "tun-uplink: {enabled: true}\n",
+                        "tun-uplink.enabled", "the TUN uplink is for the LNS only (role: lac)"),
+                error("tun uplink mtu too small", LNS + LNS_GROUP + "tun-uplink: {enabled: true, mtu: 100}\n",
+                        "tun-uplink.mtu", "must be between 576 and 9000, got 100"));
     }
 
     private static final String PPPOE = """
