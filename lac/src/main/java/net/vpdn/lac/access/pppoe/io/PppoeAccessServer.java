@@ -80,6 +80,12 @@ public final class PppoeAccessServer implements AccessServer {
     /** Opens the interface's sockets (inside its netns, if one is named). Needs CAP_NET_RAW. */
     public static PppoeAccessServer open(CallLoop loop, PppoeInterfaceConfig config) throws IOException {
         RawSocket[] sockets = NetNs.call(config.netns(), () -> {
+            if (config.vlan() != FrameHeader.UNTAGGED) {
+                // The kernel strips 802.1Q tags before protocol-bound sockets see a frame, and clears them (no
+                // auxdata) for a VLAN no sub-interface claims: one socket for every EtherType sees them.
+                RawSocket all = RawSocket.open(config.interfaceName(), RawSocket.ETH_P_ALL);
+                return new RawSocket[] {all, all};
+            }
             RawSocket d = RawSocket.open(config.interfaceName(), Pppoe.ETHERTYPE_DISCOVERY);
             try {
                 return new RawSocket[] {d, RawSocket.open(config.interfaceName(), Pppoe.ETHERTYPE_SESSION)};
@@ -108,14 +114,16 @@ public final class PppoeAccessServer implements AccessServer {
     // ---- reader thread -----------------------------------------------------------------------
 
     private void readLoop() {
-        try (Arena arena = Arena.ofConfined(); Poller poller = new Poller(discoverySocket.fd(), sessionSocket.fd())) {
+        boolean shared = discoverySocket == sessionSocket;
+        try (Arena arena = Arena.ofConfined(); Poller poller = shared ? new Poller(discoverySocket.fd())
+                : new Poller(discoverySocket.fd(), sessionSocket.fd())) {
             MemorySegment rx = arena.allocate(FRAME_MAX);
             ByteBuf rxView = Unpooled.wrappedBuffer(rx.asByteBuffer());
             while (running) {
                 if (poller.await(POLL_MILLIS) == 0) continue;
                 List<ByteBuf> batch = new ArrayList<>(8);
                 drain(discoverySocket, rx, rxView, batch);
-                drain(sessionSocket, rx, rxView, batch);
+                if (!shared) drain(sessionSocket, rx, rxView, batch);
                 if (!batch.isEmpty()) loop.execute(() -> onBatch(batch));
             }
         } catch (RuntimeException | Error e) {
@@ -297,6 +305,6 @@ public final class PppoeAccessServer implements AccessServer {
             }
         }
         discoverySocket.close();
-        sessionSocket.close();
+        if (sessionSocket != discoverySocket) sessionSocket.close();
     }
 }

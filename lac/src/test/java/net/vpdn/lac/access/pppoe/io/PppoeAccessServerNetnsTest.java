@@ -171,6 +171,41 @@ class PppoeAccessServerNetnsTest {
         assertThat(exec.submit(server::sessions).get()).isZero();
     }
 
+    @Test
+    @DisplayName("802.1Q: a PADI tagged 100 is answered by the VLAN 100 server with a tagged PADO and PADS; the untagged one stays silent")
+    void vlanTagged() throws Exception {
+        try (PppoeAccessServer tagged = PppoeAccessServer.open(loop, new PppoeInterfaceConfig("vac0", Optional.of(net.name()), 100,
+                "vlan-ac", List.of(), SECRET, 10, 100_000_000L));
+             RawSocket client = NetNs.call(Optional.of(net.name()), () -> RawSocket.open("vcl0", RawSocket.ETH_P_ALL))) {
+            exec.execute(() -> tagged.start(line -> events.add(line)));
+            long me = client.mac();
+            send(client, new DiscoveryPacket(Pppoe.BROADCAST, me, 100, Pppoe.PADI, 0, List.of(Tag.text(Pppoe.TAG_SERVICE_NAME, ""))));
+            DiscoveryPacket pado = awaitTagged(client, 100, Pppoe.PADO);
+            assertThat(pado.vlan()).isEqualTo(100);
+            assertThat(pado.first(Pppoe.TAG_AC_NAME).map(Tag::text)).contains("vlan-ac");
+            send(client, new DiscoveryPacket(tagged.mac(), me, 100, Pppoe.PADR, 0, List.of(Tag.text(Pppoe.TAG_SERVICE_NAME, ""),
+                    pado.first(Pppoe.TAG_AC_COOKIE).orElseThrow())));
+            assertThat(awaitTagged(client, 100, Pppoe.PADS).sessionId()).isNotZero();
+            assertThat(events.poll(5, TimeUnit.SECONDS)).isInstanceOfSatisfying(AccessLine.class,
+                    l -> assertThat(l.identity().lineId()).contains("vac0.100/"));
+            assertThat(server.framesOut()).as("the untagged server never answers another VLAN's client").isZero();
+            assertThat(exec.submit(server::sessions).get()).isZero();
+        }
+    }
+
+    /** The next discovery packet with {@code code} on VLAN {@code vlan}, skipping whatever else an ETH_P_ALL socket sees. */
+    private DiscoveryPacket awaitTagged(RawSocket s, int vlan, int code) {
+        for (int i = 0; i < 50; i++) {
+            byte[] f = awaitFrame(s);
+            FrameHeader h = new FrameHeader();
+            if (PppoeDecoder.header(Unpooled.wrappedBuffer(f), vlan, h) != null || !h.isDiscovery()) continue;
+            if (PppoeDecoder.discovery(Unpooled.wrappedBuffer(f), h) instanceof DiscoveryDecode.Decoded d && d.packet().code() == code) {
+                return d.packet();
+            }
+        }
+        throw new AssertionError("no " + Pppoe.codeName(code) + " on VLAN " + vlan);
+    }
+
     private void send(RawSocket s, DiscoveryPacket p) {
         sendRaw(s, PppoeEncoder.discovery(p));
     }
