@@ -1,6 +1,8 @@
 package net.vpdn.lac.access.pppoe;
 
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.List;
 import java.util.Optional;
 
@@ -28,6 +30,11 @@ public final class Discovery {
     private final long[] peers = new long[MAX_ID + 1];
     private int cursor;
     private int sessions;
+    /** Sessions whose PADS went out but whose peer has sent nothing yet, by peer MAC: a repeated PADR gets the same PADS. */
+    private final Map<Long, Pending> pending = new HashMap<>();
+
+    private record Pending(int sessionId, Optional<Tag> hostUniq, String service, byte[] pads) {
+    }
 
     public Discovery(AcConfig config) {
         this.config = config;
@@ -55,6 +62,12 @@ public final class Discovery {
             case Pppoe.PADT -> padt(p);
             default -> drop(PppoeDrop.BAD_CODE, Pppoe.codeName(p.code()) + " is not sent to an AC");
         };
+    }
+
+    /** The peer of {@code sessionId} has sent a session-stage frame: it has its PADS, a later PADR is a new session. */
+    public void confirmed(long peer, int sessionId) {
+        Pending p = pending.get(peer);
+        if (p != null && p.sessionId() == sessionId) pending.remove(peer);
     }
 
     /** Ends {@code (peer, sessionId)} from our side: the PADT to send, empty if it is not open. */
@@ -104,13 +117,20 @@ public final class Discovery {
             return List.of(send(p, Pppoe.PADS, 0, tags), new DiscoveryAction.Dropped(PppoeDrop.UNKNOWN_SERVICE,
                     "PADR for service '" + asked + "'"));
         }
+        Pending again = pending.get(p.source());
+        if (again != null && again.hostUniq().equals(p.first(Pppoe.TAG_HOST_UNIQ)) && again.service().equals(asked)) {
+            // The client did not get our PADS and asks again (RFC 2516 §5.5 timeouts): same session, same PADS.
+            return List.of(new DiscoveryAction.Send(again.pads(), Pppoe.PADS));
+        }
         int id = allocate(p.source());
         if (id == 0) {
             tags.add(Tag.text(Pppoe.TAG_AC_SYSTEM_ERROR, "no free session"));
             return List.of(send(p, Pppoe.PADS, 0, tags), new DiscoveryAction.Dropped(PppoeDrop.NO_SESSION_ID,
                     sessions + " sessions open"));
         }
-        return List.of(send(p, Pppoe.PADS, id, tags), new DiscoveryAction.Opened(p.source(), id, asked, p.lineIds()));
+        DiscoveryAction.Send pads = send(p, Pppoe.PADS, id, tags);
+        pending.put(p.source(), new Pending(id, p.first(Pppoe.TAG_HOST_UNIQ), asked, pads.frame()));
+        return List.of(pads, new DiscoveryAction.Opened(p.source(), id, asked, p.lineIds()));
     }
 
     private List<DiscoveryAction> padt(DiscoveryPacket p) {
@@ -127,7 +147,7 @@ public final class Discovery {
         p.first(Pppoe.TAG_RELAY_SESSION_ID).ifPresent(tags::add);
     }
 
-    private DiscoveryAction send(DiscoveryPacket to, int code, int sessionId, List<Tag> tags) {
+    private DiscoveryAction.Send send(DiscoveryPacket to, int code, int sessionId, List<Tag> tags) {
         return new DiscoveryAction.Send(PppoeEncoder.discovery(
                 new DiscoveryPacket(to.source(), config.acMac(), config.vlan(), code, sessionId, tags)), code);
     }
@@ -146,6 +166,9 @@ public final class Discovery {
     }
 
     private void free(int sessionId) {
+        long peer = peers[sessionId] - 1;
+        Pending p = pending.get(peer);
+        if (p != null && p.sessionId() == sessionId) pending.remove(peer);
         peers[sessionId] = 0;
         sessions--;
     }

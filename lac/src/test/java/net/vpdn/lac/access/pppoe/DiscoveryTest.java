@@ -95,6 +95,26 @@ class DiscoveryTest {
     }
 
     @Test
+    @DisplayName("a repeated PADR (our PADS was lost) gets the same PADS, not a second session; once the peer spoke, a PADR is new")
+    void padrRetransmission() {
+        Tag uniq = new Tag(Pppoe.TAG_HOST_UNIQ, new byte[] {5, 5});
+        DiscoveryPacket pado = offer(CLIENT, "internet", uniq);
+        DiscoveryPacket padr = padr(CLIENT, pado, "internet");
+        List<DiscoveryAction> first = ac.receive(padr);
+        int sid = ((DiscoveryAction.Opened) first.get(1)).sessionId();
+        List<DiscoveryAction> again = ac.receive(padr);
+        assertThat(again).singleElement().isInstanceOf(DiscoveryAction.Send.class);
+        assertThat(sent(again.getFirst()).sessionId()).isEqualTo(sid);
+        assertThat(ac.sessions()).isEqualTo(1);
+        ac.confirmed(CLIENT, sid);
+        List<DiscoveryAction> later = ac.receive(padr);
+        assertThat(later).hasSize(2);
+        assertThat(((DiscoveryAction.Opened) later.get(1)).sessionId()).isNotEqualTo(sid);
+        DiscoveryPacket otherUniq = padr(CLIENT, offer(CLIENT, "internet", new Tag(Pppoe.TAG_HOST_UNIQ, new byte[] {6})), "internet");
+        assertThat(ac.receive(otherUniq)).as("another Host-Uniq: another pppd on that host").hasSize(2);
+    }
+
+    @Test
     @DisplayName("a PADR with a wrong, another station's or no cookie is ignored and counted")
     void wrongCookieIgnored() {
         DiscoveryPacket pado = offer(CLIENT, "internet");
@@ -192,6 +212,7 @@ class DiscoveryTest {
                 continue;
             }
             int sid = ((DiscoveryAction.Opened) out.get(1)).sessionId();
+            d.confirmed(mac, sid); // the subscriber's LCP arrived: a later PADR from it is a new session
             assertThat(sid).isBetween(1, 0xFFFE);
             assertThat(open.put(sid, mac)).isNull();
         }

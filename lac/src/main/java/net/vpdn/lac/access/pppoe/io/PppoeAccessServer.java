@@ -179,6 +179,7 @@ public final class PppoeAccessServer implements AccessServer {
             dropped(frame, PppoeDrop.UNKNOWN_SESSION);
             return;
         }
+        if (line.firstHeard()) discovery.confirmed(h.source, h.sessionId);
         line.received(frame, h);
     }
 

@@ -20,6 +20,7 @@ final class PppoeLine implements AccessLine {
     private final int sessionId;
     private LineHandler handler;
     private boolean down;
+    private boolean heard;
 
     PppoeLine(PppoeAccessServer server, LineIdentity identity, long peer, int sessionId) {
         this.server = server;
@@ -65,6 +66,13 @@ final class PppoeLine implements AccessLine {
         if (down) return;
         down = true;
         server.terminate(this, cause);
+    }
+
+    /** Whether this is the first session-stage frame from the peer (its PADS arrived). */
+    boolean firstHeard() {
+        if (heard) return false;
+        heard = true;
+        return true;
     }
 
     /** A session-stage frame whose headers are in {@code h}; ownership passes on. */
