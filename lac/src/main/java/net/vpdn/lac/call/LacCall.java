@@ -14,6 +14,7 @@ import net.vpdn.l2tp.engine.EngineHost;
 import net.vpdn.l2tp.engine.Session;
 import net.vpdn.l2tp.engine.SessionListener;
 import net.vpdn.l2tp.engine.Tunnel;
+import net.vpdn.l2tp.session.AccessLineAvps;
 import net.vpdn.l2tp.session.CallParams;
 import net.vpdn.l2tp.tunnel.TunnelState;
 import net.vpdn.lac.access.AccessLine;
@@ -250,7 +251,7 @@ final class LacCall implements LineHandler, SessionListener, TunnelPool.Waiter {
         if (!id.calledNumber().isEmpty()) avps.add(new Avp.CalledNumber(id.calledNumber()));
         avps.add(new Avp.BearerType(id.digitalBearer(), !id.digitalBearer()));
         id.physicalChannelId().ifPresent(ch -> avps.add(new Avp.PhysicalChannelId(ch)));
-        avps.addAll(AccessLineAvps.of(id));
+        avps.addAll(AccessLineAvps.of(id.agentCircuitId(), id.agentRemoteId()));
         return new CallParams(avps);
     }
 

@@ -11,7 +11,7 @@ import net.vpdn.l2tp.avp.HidingPolicy;
 import net.vpdn.l2tp.wire.MessageType;
 import net.vpdn.l2tp.wire.ControlMessage;
 import net.vpdn.lac.access.LineIdentity;
-import net.vpdn.lac.call.AccessLineAvps;
+import net.vpdn.l2tp.session.AccessLineAvps;
 import net.vpdn.tests.peers.PcapWriter;
 import net.vpdn.tests.peers.RealPeers;
 import net.vpdn.tests.peers.Tshark;
@@ -36,7 +36,7 @@ class AccessLineAvpTsharkTest {
         LineIdentity line = new LineIdentity("pppoe/eth1/52:54:00:00:00:01/7", "dslam1 eth 1/1/01/21:100", "", true, true,
                 1_000_000_000L, 0, OptionalLong.of(7), "dslam1 eth 1/1/01/21:100", "cpe-0042");
         List<Avp> avps = new ArrayList<>(L2tpWireTsharkTest.avpsFor(MessageType.ICRQ));
-        avps.addAll(AccessLineAvps.of(line));
+        avps.addAll(AccessLineAvps.of(line.agentCircuitId(), line.agentRemoteId()));
         Path pcap = tmp.resolve("icrq.pcap");
         try (PcapWriter w = PcapWriter.create(pcap)) {
             w.udp(L2tpWireTsharkTest.LAC_PORT, L2tpWireTsharkTest.LNS_PORT, L2tpWireTsharkTest.encode(

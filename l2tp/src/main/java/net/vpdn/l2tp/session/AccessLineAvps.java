@@ -1,13 +1,11 @@
-package net.vpdn.lac.call;
+package net.vpdn.l2tp.session;
 
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import net.vpdn.l2tp.avp.Avp;
-import net.vpdn.l2tp.session.CallParams;
 import net.vpdn.l2tp.wire.Bytes;
-import net.vpdn.lac.access.LineIdentity;
 
 /**
  * The access line identification AVPs of RFC 5515 §3 for the ICRQ: Agent-Circuit-ID and
@@ -25,11 +23,11 @@ public final class AccessLineAvps {
     private AccessLineAvps() {
     }
 
-    /** The AVPs for a line's identifiers; none for empty ones. */
-    public static List<Avp> of(LineIdentity id) {
+    /** The AVPs for a line's identifiers (LAC side, ICRQ); none for empty ones. */
+    public static List<Avp> of(String agentCircuitId, String agentRemoteId) {
         List<Avp> out = new ArrayList<>(2);
-        add(out, AGENT_CIRCUIT_ID, id.agentCircuitId());
-        add(out, AGENT_REMOTE_ID, id.agentRemoteId());
+        add(out, AGENT_CIRCUIT_ID, agentCircuitId);
+        add(out, AGENT_REMOTE_ID, agentRemoteId);
         return out;
     }
 
