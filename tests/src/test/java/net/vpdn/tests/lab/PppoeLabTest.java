@@ -43,6 +43,10 @@ class PppoeLabTest {
     Path tmp;
 
     LnsProcess startLns(int port) throws Exception {
+        return startLns(port, "");
+    }
+
+    LnsProcess startLns(int port, String extra) throws Exception {
         String yaml = """
                 role: lns
                 hostname: lns1
@@ -61,7 +65,7 @@ class PppoeLabTest {
                 aaa: {authentication: [local], accounting: []}
                 admin: {enabled: false}
                 metrics: {enabled: false}
-                """.formatted(port, TUNNEL_SECRET, LNS_ADDRESS, USER, PASSWORD);
+                """.formatted(port, TUNNEL_SECRET, LNS_ADDRESS, USER, PASSWORD) + extra;
         return LnsProcess.start(load(yaml, "lns.yaml"), LnsProcess.Options.DEFAULTS);
     }
 
@@ -130,6 +134,85 @@ class PppoeLabTest {
         } finally {
             new ProcessBuilder("ip", "netns", "del", netns).start().waitFor(10, TimeUnit.SECONDS);
         }
+    }
+
+    /**
+     * The issue's acceptance end to end: the guest's pppd, once IPCP is up, pings 10.200.0.2, a host in
+     * namespace H, from its PPPoE session. The packets cross our LAC, the L2TP tunnel and our LNS, leave
+     * through the LNS's TUN uplink in namespace U (which routes to H over a veth pair), and the replies
+     * come back the same way. The ping runs from an ip-up script handed to pppd with PPP_EXTRA
+     * ({@code ip-up-script}, in the run directory the guest mounts as /out); it chains to the scenario's own.
+     */
+    @Test
+    @DisplayName("through the LNS's TUN uplink: the real PPPoE client pings a host in another namespace")
+    void pppoeClientReachesHostBehindTun() throws Exception {
+        long pid = ProcessHandle.current().pid();
+        String access = "vpdn-pppoe-lab-" + pid;
+        String up = "vpdn-lab-up-" + pid;
+        String host = "vpdn-lab-host-" + pid;
+        int lnsPort = FreePort.udp();
+        Map<String, String> params = new LinkedHashMap<>();
+        params.put("PPP_USER", USER);
+        params.put("PPP_PASS", PASSWORD);
+        params.put("HOLD", "6");
+        params.put("PPP_EXTRA", "ip-up-script /out/ip-up-host");
+        try {
+            for (String n : List.of(up, host)) {
+                ip("netns", "del", n);
+                ipMust("netns", "add", n);
+            }
+            ipMust("-n", up, "link", "add", "vlu0", "type", "veth", "peer", "name", "vlu1", "netns", host);
+            ipMust("-n", up, "addr", "add", "10.200.0.1/24", "dev", "vlu0");
+            ipMust("-n", up, "link", "set", "vlu0", "up");
+            ipMust("-n", host, "addr", "add", "10.200.0.2/24", "dev", "vlu1");
+            ipMust("-n", host, "link", "set", "vlu1", "up");
+            ipMust("-n", host, "route", "add", "10.99.0.0/24", "via", "10.200.0.1");
+            ipMust("netns", "exec", up, "sysctl", "-qw", "net.ipv4.ip_forward=1");
+            String tun = "tun-uplink: {enabled: true, name: vpdn0, netns: %s, apply-routes: true}\n".formatted(up);
+            try (LnsProcess lns = startLns(lnsPort, tun);
+                 LabVm vm = LabVm.start("pppoetun-" + pid, Duration.ofSeconds(150), List.of("--tap2", access), "pppoe-client", params)) {
+                String tap = "vt" + vm.pid();
+                awaitTap(access, tap, Duration.ofSeconds(30));
+                Path script = vm.runDir().resolve("ip-up-host");
+                Files.writeString(script, """
+                        #!/bin/sh
+                        /etc/ppp/ip-up "$@"
+                        if ping -I "$1" -c 3 -W 3 10.200.0.2 > /tmp/ping-host.out 2>&1; then
+                          echo "RESULT ping-host ok $(grep -o 'round-trip.*' /tmp/ping-host.out)" > /dev/console
+                        else
+                          echo "RESULT ping-host fail" > /dev/console
+                        fi
+                        """);
+                script.toFile().setExecutable(true, false);
+                try (LacProcess lac = startLac(lnsPort, access, tap)) {
+                    vm.await("ppp up", Duration.ofSeconds(90));
+                    String outcome = vm.awaitMatch("^ping-host (ok|fail)", Duration.ofSeconds(40)).group(1);
+                    assertThat(outcome).as("the guest's ping to 10.200.0.2 behind the TUN; %s", vm.resultLines()).isEqualTo("ok");
+                    vm.await("hangup ok", Duration.ofSeconds(40));
+                    assertThat(vm.awaitExit(Duration.ofSeconds(40))).as("run-vm.sh: %s", vm.resultLines()).isZero();
+                    System.out.printf("[lab] pppoe via TUN: %s%n", vm.resultLines());
+                    awaitTrue("the LNS's session cleared", () -> lns.counters().calls() == 0 && lns.counters().poolInUse() == 0);
+                    assertThat(lac.counters().callsConnected()).isEqualTo(1);
+                }
+            }
+        } finally {
+            for (String n : List.of(access, up, host)) ip("netns", "del", n);
+        }
+    }
+
+    private static void ipMust(String... args) throws Exception {
+        List<String> cmd = new java.util.ArrayList<>(List.of("ip"));
+        cmd.addAll(List.of(args));
+        Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
+        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertThat(p.waitFor()).as(String.join(" ", cmd) + ": " + out).isZero();
+    }
+
+    private static void ip(String... args) throws Exception {
+        List<String> cmd = new java.util.ArrayList<>(List.of("ip"));
+        cmd.addAll(List.of(args));
+        new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start()
+                .waitFor(10, TimeUnit.SECONDS);
     }
 
     /** run-vm.sh moves the tap into the namespace once qemu holds it. */
