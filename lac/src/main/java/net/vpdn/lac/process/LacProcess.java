@@ -179,6 +179,8 @@ public final class LacProcess implements AutoCloseable {
             try {
                 PppoeAccessServer server = PppoeAccessServer.open(loop, PppoeSettings.of(p));
                 pppoe.add(server);
+                LacMetrics.bindPppoe(metrics.registry(), p.name() + p.vlan().stream().mapToObj(v -> "." + v).findFirst().orElse(""),
+                        server);
                 endpoint.execute(() -> server.start(service));
             } catch (java.io.IOException e) {
                 throw new IllegalStateException(config.source() + ": pppoe-interfaces[" + i + "].name: " + p.name()

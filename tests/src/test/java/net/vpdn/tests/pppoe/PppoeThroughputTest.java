@@ -116,6 +116,9 @@ class PppoeThroughputTest {
                     lac.calls().isEmpty() && lac.onLoop(server::sessions) == 0 && lns.counters().calls() == 0
                             && lns.counters().poolInUse() == 0);
             assertThat(lac.counters().callsConnected()).isEqualTo(1);
+            String scrape = lac.scrapeMetrics();
+            assertThat(scrape).containsPattern("vpdn_lac_pppoe_frames_total\\{direction=\"in\",interface=\"vbw0\"\\} [1-9]")
+                    .contains("vpdn_lac_pppoe_frames_dropped_total{interface=\"vbw0\",reason=\"wrong_cookie\"} 0.0");
         }
     }
 
