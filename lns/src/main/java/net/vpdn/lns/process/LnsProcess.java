@@ -146,10 +146,13 @@ public final class LnsProcess implements AutoCloseable {
         CallRouter router = new CallRouter(policy::get, options.maxSessionsInSetup(),
                 new SessionAccounting(fanOut(sinks), bind.getAddress().getHostAddress()), acctPrefix);
         NettyL2tpEndpoint endpoint;
+        Optional<TunEgress> uplink = Optional.empty();
         try {
+            uplink = Uplinks.open(config);
             endpoint = NettyL2tpEndpoint.start(bind, EngineSettings.engine(config), RandomSource.secure(),
                     new NettyL2tpEndpoint.Handlers(host -> policy.get().decide(host), router, router, router));
         } catch (RuntimeException | InterruptedException e) {
+            uplink.ifPresent(TunEgress::close);
             aaa.close();
             throw e;
         }
@@ -157,14 +160,6 @@ public final class LnsProcess implements AutoCloseable {
         AaaAuthorizer authorizer = new AaaAuthorizer(() -> policy.get().authenticator(), router::acctSessionId);
         PoolAddressAssigner addresses = new PoolAddressAssigner(pools,
                 user -> Optional.ofNullable(policy.get().staticAddresses().get(user)));
-        Optional<TunEgress> uplink;
-        try {
-            uplink = Uplinks.open(config);
-        } catch (RuntimeException e) {
-            endpoint.close(options.shutdownGrace());
-            aaa.close();
-            throw e;
-        }
         IpForwarder forwarder = new IpForwarder(1024, uplink.map(u -> (PacketEgress) u));
         Shared shared = new Shared(new VirtualAccessCloner(options.maxVirtualAccess(), PppRandom.secure()),
                 forwarder, pools, new EndpointScheduler(endpoint), authorizer, addresses, uplink);
@@ -181,10 +176,7 @@ public final class LnsProcess implements AutoCloseable {
             process.metrics = metrics;
             metrics.listen(config.metrics());
             process.startAdmin(config);
-            uplink.ifPresent(u -> {
-                u.start(endpoint::execute, forwarder::fromUplink, endpoint::flush);
-                Uplinks.routes(config, u);
-            });
+            Uplinks.start(config, shared.uplink(), endpoint, forwarder);
             process.disconnectAddress = aaa.listenForDisconnects(config.dynamicAuthorization(), process::disconnect)
                     .orElse(null);
         } catch (RuntimeException | InterruptedException e) {

@@ -7,6 +7,8 @@ import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import net.vpdn.config.TunUplink;
 import net.vpdn.config.VpdnConfig;
+import net.vpdn.l2tp.io.NettyL2tpEndpoint;
+import net.vpdn.lns.ip.IpForwarder;
 import net.vpdn.lns.uplink.RoutePlan;
 import net.vpdn.lns.uplink.TunEgress;
 import org.slf4j.Logger;
@@ -29,6 +31,14 @@ final class Uplinks {
             throw new IllegalStateException(config.source() + ": tun-uplink.name: " + t.name()
                     + t.netns().map(n -> " in netns " + n).orElse("") + ": " + e.getMessage(), e);
         }
+    }
+
+    /** Starts reading the uplink into {@code forwarder} on the endpoint's loop, and sets up its routes. */
+    static void start(VpdnConfig config, Optional<TunEgress> uplink, NettyL2tpEndpoint endpoint, IpForwarder forwarder) {
+        uplink.ifPresent(u -> {
+            u.start(endpoint::execute, forwarder::fromUplink, endpoint::flush);
+            routes(config, u);
+        });
     }
 
     /** Logs each route line; runs them when {@code tun-uplink.apply-routes}. A failing line stops the start. */
