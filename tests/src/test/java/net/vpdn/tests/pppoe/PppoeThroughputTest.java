@@ -46,13 +46,13 @@ class PppoeThroughputTest {
     Path tmp;
 
     @Test
-    @DisplayName("IPCP up through the tunnel, 20,000 echoes answered by the LNS, LCP Terminate and PADT clear the call on both sides")
+    @DisplayName("IPCP up through the tunnel, 20,000 echoes answered by the LNS, then a bare PADT clears the call on both sides (CDN)")
     void echoThroughput() throws Exception {
         assumeRoot();
         String ns = "vpdn-pppoe-bw-" + ProcessHandle.current().pid();
         try {
             access(ns);
-            run(ns, lnsYaml(FreePort.udp(), ""), "10.99.0.1");
+            run(ns, lnsYaml(FreePort.udp(), ""), "10.99.0.1", false);
         } finally {
             sh("ip", "netns", "del", ns);
         }
@@ -82,7 +82,7 @@ class PppoeThroughputTest {
             String tun = """
                     tun-uplink: {enabled: true, name: vpdn0, netns: %s, apply-routes: true}
                     """.formatted(up);
-            run(ns, lnsYaml(FreePort.udp(), tun), "10.200.0.2");
+            run(ns, lnsYaml(FreePort.udp(), tun), "10.200.0.2", true);
         } finally {
             for (String n : List.of(ns, up, host)) sh("ip", "netns", "del", n);
         }
@@ -96,8 +96,11 @@ class PppoeThroughputTest {
         must("ip", "-n", ns, "link", "set", "vbw1", "up");
     }
 
-    /** LNS and LAC up, the subscriber dials, echoes {@code target}, hangs up; both sides clear. */
-    private void run(String ns, String lnsYaml, String target) throws Exception {
+    /**
+     * LNS and LAC up, the subscriber dials, echoes {@code target}, hangs up (LCP Terminate then PADT, or a bare
+     * PADT, the carrier loss of a CPE); both sides clear.
+     */
+    private void run(String ns, String lnsYaml, String target, boolean lcpFirst) throws Exception {
         int port = Integer.parseInt(lnsYaml.lines().filter(l -> l.contains("listen-port")).findFirst().orElseThrow()
                 .replaceAll(".*listen-port: (\\d+).*", "$1"));
         try (LnsProcess lns = LnsProcess.start(load(lnsYaml, "lns.yaml"), LnsProcess.Options.DEFAULTS);
@@ -108,14 +111,19 @@ class PppoeThroughputTest {
             IpcpNegotiated a = client.ipv4().orElseThrow();
             assertThat(a.peerAddress().toString()).isEqualTo("10.99.0.1");
             measure(client, a, Ipv4Address.of(target));
-            client.hangUp();
-            assertThat(client.runUntil(client::linkDown, Duration.ofSeconds(10))).as("LCP terminated").isTrue();
+            if (lcpFirst) {
+                client.hangUp();
+                assertThat(client.runUntil(client::linkDown, Duration.ofSeconds(10))).as("LCP terminated").isTrue();
+            }
             client.padt();
             PppoeAccessServer server = lac.pppoeServers().getFirst();
             org.awaitility.Awaitility.await("calls cleared").atMost(Duration.ofSeconds(10)).until(() ->
                     lac.calls().isEmpty() && lac.onLoop(server::sessions) == 0 && lns.counters().calls() == 0
                             && lns.counters().poolInUse() == 0);
             assertThat(lac.counters().callsConnected()).isEqualTo(1);
+            if (!lcpFirst) {
+                assertThat(lac.counters().callsClearedBySubscriber()).as("the PADT cleared the call, with CDN to the LNS").isEqualTo(1);
+            }
             String scrape = lac.scrapeMetrics();
             assertThat(scrape).containsPattern("vpdn_lac_pppoe_frames_total\\{direction=\"in\",interface=\"vbw0\"\\} [1-9]")
                     .contains("vpdn_lac_pppoe_frames_dropped_total{interface=\"vbw0\",reason=\"wrong_cookie\"} 0.0");
