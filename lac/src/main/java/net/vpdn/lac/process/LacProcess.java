@@ -183,7 +183,7 @@ public final class LacProcess implements AutoCloseable {
                         server);
                 endpoint.execute(() -> server.start(service));
             } catch (java.io.IOException e) {
-                throw new IllegalStateException(config.source() + ": pppoe-interfaces[" + i + "].name: " + p.name()
+                throw new IllegalStateException(config.source() + ": pppoe-interfaces." + i + ".name: " + p.name()
                         + p.netns().map(n -> " in netns " + n).orElse("") + ": " + e.getMessage(), e);
             }
         }
