@@ -127,9 +127,10 @@ public final class LacProcess implements AutoCloseable {
         }
         process.startAccess(loop);
         process.metrics.ready(true);
-        LOG.info("event=started hostname={} l2tp={} groups={} tunnel-authorization={} subscribers={}", config.hostname(),
-                endpoint.localAddress(), config.requestDialinGroups().size(), config.aaa().tunnelAuthorization().methods(),
-                access.subscribers().size());
+        LOG.info("event=started hostname={} l2tp={} groups={} tunnel-authorization={} subscribers={} pppoe-interfaces={}",
+                config.hostname(), endpoint.localAddress(), config.requestDialinGroups().size(),
+                config.aaa().tunnelAuthorization().methods(), access.subscribers().size(),
+                config.pppoeInterfaces().stream().map(PppoeInterface::name).toList());
         return process;
     }
 
