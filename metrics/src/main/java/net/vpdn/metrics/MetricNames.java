@@ -90,6 +90,10 @@ public final class MetricNames {
     public static final String LAC_FRAMES_DROPPED = "vpdn.lac.frames.dropped";
     /** Gauge: calls in progress. */
     public static final String LAC_CALLS = "vpdn.lac.calls";
+    /** Counter: PPPoE frames received and sent, by {@link #INTERFACE} and {@link #DIRECTION}. */
+    public static final String LAC_PPPOE_FRAMES = "vpdn.lac.pppoe.frames";
+    /** Counter: PPPoE frames dropped, by {@link #INTERFACE} and {@link #REASON} (the decoder's and discovery's drop reasons). */
+    public static final String LAC_PPPOE_DROPPED = "vpdn.lac.pppoe.frames.dropped";
 
     // ---- LNS -------------------------------------------------------------------------------------
     /** Gauge: calls between ICRQ and IPCP up. */
@@ -114,8 +118,9 @@ public final class MetricNames {
     public static final String POOL = "pool";
     public static final String BY = "by";
     public static final String SERVER = "server";
+    public static final String INTERFACE = "interface";
 
     /** Every label key a vpdn metric may carry (plus Prometheus' own {@code le}). */
     public static final Set<String> LABEL_KEYS = Set.of(STATE, TYPE, LAYER, REASON, DIRECTION, RESULT, CAUSE, COMPONENT,
-            OUTCOME, POOL, BY, SERVER);
+            OUTCOME, POOL, BY, SERVER, INTERFACE);
 }

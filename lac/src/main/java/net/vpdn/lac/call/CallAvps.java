@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.OptionalInt;
 import net.vpdn.l2tp.avp.Avp;
+import net.vpdn.l2tp.session.AccessLineAvps;
 import net.vpdn.l2tp.session.CallParams;
 import net.vpdn.lac.access.LineIdentity;
 import net.vpdn.ppp.session.PppOutput;
@@ -27,13 +28,14 @@ final class CallAvps {
         return -1;
     }
 
-    /** ICRQ: Calling and Called Number, Bearer Type, Physical Channel ID. */
+    /** ICRQ: Calling and Called Number, Bearer Type, Physical Channel ID, and the RFC 5515 line ids of a PPPoE line. */
     static CallParams icrq(LineIdentity id) {
         List<Avp> avps = new ArrayList<>(4);
         if (!id.callingNumber().isEmpty()) avps.add(new Avp.CallingNumber(id.callingNumber()));
         if (!id.calledNumber().isEmpty()) avps.add(new Avp.CalledNumber(id.calledNumber()));
         avps.add(new Avp.BearerType(id.digitalBearer(), !id.digitalBearer()));
         id.physicalChannelId().ifPresent(ch -> avps.add(new Avp.PhysicalChannelId(ch)));
+        avps.addAll(AccessLineAvps.of(id.agentCircuitId(), id.agentRemoteId()));
         return new CallParams(avps);
     }
 

@@ -29,7 +29,9 @@ import net.vpdn.lac.select.UserNameParser;
 import net.vpdn.lac.tunnel.TunnelPool;
 import net.vpdn.ppp.proxy.ProxyAuth;
 import net.vpdn.ppp.session.PppOutput;
+import net.vpdn.ppp.lcp.LcpPolicy;
 import net.vpdn.ppp.session.PppSession;
+import net.vpdn.ppp.session.PppSessionConfig;
 import net.vpdn.ppp.session.PppTimer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -75,7 +77,7 @@ final class LacCall implements LineHandler, SessionListener, TunnelPool.Waiter {
     }
 
     void start() {
-        ppp = new PppSession(service.config().ppp(), service.random());
+        ppp = new PppSession(forMedium(service.config().ppp(), line.maxMru()), service.random());
         pppTimers = new EngineHost.TimerHandle[PppTimer.values().length];
         line.attach(this);
         setupTimer = service.loop().schedule(service.config().setupTimeout(), this::setupTimedOut);
@@ -92,6 +94,17 @@ final class LacCall implements LineHandler, SessionListener, TunnelPool.Waiter {
         }
         refuse(RefusalReason.SETUP_TIMEOUT, "not connected within " + service.config().setupTimeout().toMillis()
                 + " ms (was " + phase.name().toLowerCase(java.util.Locale.ROOT) + ")");
+    }
+
+    /** The LCP policy capped to what the line's medium carries (PPPoE: 1492). */
+    static PppSessionConfig forMedium(PppSessionConfig c, int maxMru) {
+        LcpPolicy l = c.lcp();
+        if (maxMru <= 0 || (l.maxPeerMru() <= maxMru && l.requestMru() <= maxMru)) return c;
+        LcpPolicy capped = new LcpPolicy(Math.min(l.requestMru(), maxMru), Math.min(l.minPeerMru(), maxMru),
+                Math.min(l.maxPeerMru(), maxMru), l.requestMagic(), l.requestPfc(), l.requestAcfc(), l.acceptPfc(),
+                l.acceptAcfc(), l.authenticateWith(), l.authenticateAs(), l.maxLoopbackDetections());
+        return new PppSessionConfig(capped, c.controlProtocols(), c.ipcp(), c.ipv6cp(), c.keepaliveInterval(),
+                c.keepaliveMisses(), c.auth(), c.hostName(), c.credentials(), c.lacMode());
     }
 
     // ---- subscriber side ---------------------------------------------------------------------
@@ -182,7 +195,8 @@ final class LacCall implements LineHandler, SessionListener, TunnelPool.Waiter {
         LineIdentity id = line.identity();
         user = h.auth().map(ProxyAuth::name).orElse("");
         UserNameParser.ParsedName name = service.config().parser().parse(user);
-        CallKey key = new CallKey(user, name.domain(), id.callingNumber(), id.calledNumber());
+        CallKey key = new CallKey(user, name.domain(), id.callingNumber(), id.calledNumber(), id.agentCircuitId(),
+                id.agentRemoteId());
         service.selector().select(key, selection -> service.loop().execute(() -> selected(selection)));
     }
 

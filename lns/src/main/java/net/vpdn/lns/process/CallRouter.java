@@ -18,6 +18,7 @@ import net.vpdn.l2tp.engine.Tunnel;
 import net.vpdn.l2tp.engine.TunnelListener;
 import net.vpdn.l2tp.io.DataHandler;
 import net.vpdn.l2tp.io.NettyL2tpEndpoint;
+import net.vpdn.l2tp.session.AccessLineAvps;
 import net.vpdn.l2tp.session.CallParams;
 import net.vpdn.l2tp.tunnel.AcceptDecision;
 import net.vpdn.l2tp.tunnel.TunnelState;
@@ -121,6 +122,17 @@ final class CallRouter implements CallAcceptor, DataHandler, SessionListener, Tu
         inSetup++;
         session.setListener(this);
         session.answer();
+        logLineIds(session, request);
+    }
+
+    /** RFC 5515: where the subscriber's line is, as the LAC's PPPoE relay reported it (Broadband Forum AVPs in the ICRQ). */
+    private static void logLineIds(Session session, CallParams icrq) {
+        Optional<String> circuit = AccessLineAvps.agentCircuitId(icrq);
+        Optional<String> remote = AccessLineAvps.agentRemoteId(icrq);
+        if (circuit.isPresent() || remote.isPresent()) {
+            LOG.info("event=call-line-ids tunnel={} session={} agent-circuit-id='{}' agent-remote-id='{}'", session.tunnel().localId(),
+                    session.localId(), circuit.orElse(""), remote.orElse(""));
+        }
     }
 
     @Override

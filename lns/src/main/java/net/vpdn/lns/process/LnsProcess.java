@@ -31,6 +31,8 @@ import net.vpdn.lns.EndpointScheduler;
 import net.vpdn.lns.LnsContext;
 import net.vpdn.lns.PoolAddressAssigner;
 import net.vpdn.lns.ip.IpForwarder;
+import net.vpdn.lns.ip.PacketEgress;
+import net.vpdn.lns.uplink.TunEgress;
 import net.vpdn.ppp.PppRandom;
 import net.vpdn.runtime.EngineSettings;
 import net.vpdn.runtime.ProcessStart;
@@ -123,7 +125,8 @@ public final class LnsProcess implements AutoCloseable {
 
     /** Loop-confined state every group's context shares. */
     private record Shared(VirtualAccessCloner cloner, IpForwarder forwarder, Map<String, Ipv4Pool> pools,
-                          EndpointScheduler loop, AaaAuthorizer authorizer, PoolAddressAssigner addresses) { }
+                          EndpointScheduler loop, AaaAuthorizer authorizer, PoolAddressAssigner addresses,
+                          Optional<TunEgress> uplink) { }
 
     /** Starts with the default options. */
     public static LnsProcess start(VpdnConfig config) throws InterruptedException {
@@ -145,10 +148,13 @@ public final class LnsProcess implements AutoCloseable {
         CallRouter router = new CallRouter(policy::get, options.maxSessionsInSetup(),
                 new SessionAccounting(fanOut(sinks), bind.getAddress().getHostAddress()), acctPrefix);
         NettyL2tpEndpoint endpoint;
+        Optional<TunEgress> uplink = Optional.empty();
         try {
+            uplink = Uplinks.open(config);
             endpoint = NettyL2tpEndpoint.start(bind, EngineSettings.engine(config), RandomSource.secure(),
                     new NettyL2tpEndpoint.Handlers(router::decideTunnel, router, router, router));
         } catch (RuntimeException | InterruptedException e) {
+            uplink.ifPresent(TunEgress::close);
             aaa.close();
             throw e;
         }
@@ -156,8 +162,9 @@ public final class LnsProcess implements AutoCloseable {
         AaaAuthorizer authorizer = new AaaAuthorizer(() -> policy.get().authenticator(), router::acctSessionId);
         PoolAddressAssigner addresses = new PoolAddressAssigner(pools,
                 user -> Optional.ofNullable(policy.get().staticAddresses().get(user)));
+        IpForwarder forwarder = new IpForwarder(1024, uplink.map(u -> (PacketEgress) u));
         Shared shared = new Shared(new VirtualAccessCloner(options.maxVirtualAccess(), PppRandom.secure()),
-                new IpForwarder(1024, Optional.empty()), pools, new EndpointScheduler(endpoint), authorizer, addresses);
+                forwarder, pools, new EndpointScheduler(endpoint), authorizer, addresses, uplink);
         LnsProcess process = new LnsProcess(endpoint, router, policy, shared, aaa, options);
         VpdnMetrics metrics = process.bindMetrics(config);
         metrics.bindL2tp(endpoint.engine());
@@ -171,6 +178,7 @@ public final class LnsProcess implements AutoCloseable {
             process.metrics = metrics;
             metrics.listen(config.metrics());
             process.startAdmin(config);
+            Uplinks.start(config, shared.uplink(), endpoint, forwarder);
             process.disconnectAddress = aaa.listenForDisconnects(config.dynamicAuthorization(), process::disconnect)
                     .orElse(null);
         } catch (RuntimeException | InterruptedException e) {
@@ -382,6 +390,7 @@ public final class LnsProcess implements AutoCloseable {
         int ended = teardowns.endAll();
         LOG.info("event=shutdown sessions-ended={}", ended);
         endpoint.close(options.shutdownGrace());
+        shared.uplink().ifPresent(TunEgress::close);
         aaa.drain(options.shutdownGrace());
         aaa.close();
         LOG.info("event=stopped");
