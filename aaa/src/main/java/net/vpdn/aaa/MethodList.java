@@ -31,7 +31,12 @@ public final class MethodList implements Authenticator, TunnelAuthorizer {
 
     @Override
     public CompletionStage<TunnelLookup> tunnelsFor(String domainOrDnis) {
-        return firstDecision(tunnelAuthorizers, m -> m.tunnelsFor(domainOrDnis), r -> r instanceof TunnelLookup.NoDecision,
+        return tunnelsFor(domainOrDnis, AccessLineInfo.NONE);
+    }
+
+    @Override
+    public CompletionStage<TunnelLookup> tunnelsFor(String domainOrDnis, AccessLineInfo line) {
+        return firstDecision(tunnelAuthorizers, m -> m.tunnelsFor(domainOrDnis, line), r -> r instanceof TunnelLookup.NoDecision,
                 new TunnelLookup.NoDecision(AuthResult.Why.UNKNOWN, "no tunnel authorization method configured"), 0);
     }
 

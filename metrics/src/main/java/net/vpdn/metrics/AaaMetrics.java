@@ -5,7 +5,10 @@ import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.util.concurrent.atomic.LongAdder;
 import net.vpdn.aaa.acct.AccountingQueue;
+import java.util.List;
+import java.util.Set;
 import net.vpdn.aaa.radius.DropReason;
+import net.vpdn.aaa.radius.RadiusObserver;
 import net.vpdn.aaa.radius.RadiusStats;
 
 /**
@@ -16,8 +19,11 @@ import net.vpdn.aaa.radius.RadiusStats;
 public final class AaaMetrics {
     private AaaMetrics() { }
 
-    /** Binds the counters of one {@link RadiusStats}. */
-    public static void bindRadius(MeterRegistry r, String component, RadiusStats st) {
+    /**
+     * Binds the counters of one {@link RadiusStats}, and observes its exchanges by server, type and
+     * outcome ({@link RadiusServerMetrics}); the returned meters can pre-register configured servers.
+     */
+    public static RadiusServerMetrics bindRadius(MeterRegistry r, String component, RadiusStats st) {
         outcome(r, component, "started", st.requests);
         outcome(r, component, "answered", st.replies);
         outcome(r, component, "no_answer", st.noAnswer);
@@ -31,6 +37,20 @@ public final class AaaMetrics {
                     .description("RADIUS datagrams discarded, by reason")
                     .tags(MetricNames.COMPONENT, component, MetricNames.REASON, L2tpMetrics.label(d)).register(r);
         }
+        RadiusServerMetrics servers = new RadiusServerMetrics(r);
+        st.observe(servers);
+        return servers;
+    }
+
+    /**
+     * {@link #bindRadius(MeterRegistry, String, RadiusStats)}, with each configured server's series of
+     * {@code types} registered at zero so dashboards see them before the first request.
+     */
+    public static RadiusServerMetrics bindRadius(MeterRegistry r, String component, RadiusStats st,
+                                                 List<String> servers, Set<RadiusObserver.Type> types) {
+        RadiusServerMetrics m = bindRadius(r, component, st);
+        servers.forEach(s -> types.forEach(t -> m.preRegister(s, t)));
+        return m;
     }
 
     private static void outcome(MeterRegistry r, String component, String outcome, LongAdder a) {

@@ -10,6 +10,7 @@ import net.vpdn.l2tp.engine.EngineStats;
 import net.vpdn.l2tp.engine.L2tpEngine;
 import net.vpdn.l2tp.engine.Session;
 import net.vpdn.l2tp.engine.Tunnel;
+import net.vpdn.l2tp.engine.TunnelEnd;
 import net.vpdn.l2tp.session.SessionState;
 import net.vpdn.l2tp.transport.TransportCounters;
 import net.vpdn.l2tp.tunnel.TunnelState;
@@ -23,10 +24,9 @@ import net.vpdn.l2tp.wire.MessageType;
  * {@link VpdnMetrics} runs on the endpoint's event loop before each scrape; the gauges read the
  * resulting immutable snapshot.
  *
- * <p>Per-tunnel transport counters and per-session octets vanish with their tunnel or session; the
- * engine adds each one's last values to closed totals when it releases it ({@link EngineStats}), and
- * the refresh adds the live ones to those, so the exported counters never go down and nothing is held
- * per tunnel or session between scrapes (an LNS with 100,000 sessions scrapes in one allocation-light pass).
+ * <p>Per-tunnel transport counters and per-session octets are the live objects' own plus what the
+ * engine folded into {@link EngineStats} when earlier ones were released (in the same step that took
+ * them out of its registry), so the exported counters never go down and nothing is lost between scrapes.
  */
 public final class L2tpMetrics {
     private static final TunnelState[] TUNNEL_STATES = TunnelState.values();
@@ -101,12 +101,18 @@ public final class L2tpMetrics {
                 .description("SCCRQs refused by the tunnel policy").register(r);
         counter(r, MetricNames.DATA_PACKETS, "L2TP data messages", st, EngineStats::dataReceived, MetricNames.DIRECTION, "in");
         counter(r, MetricNames.DATA_PACKETS, "L2TP data messages", st, EngineStats::dataSent, MetricNames.DIRECTION, "out");
-        counter(r, MetricNames.TUNNEL_SETUPS, "Tunnels established (SCCCN sent or received)", st,
+        counter(r, MetricNames.TUNNEL_SETUPS, "Tunnel setups, by result", st,
                 s -> s.sent(MessageType.SCCCN) + s.received(MessageType.SCCCN), MetricNames.RESULT, "success");
-        counter(r, MetricNames.TUNNEL_TEARDOWNS, "Tunnels torn down, by who sent StopCCN", st,
-                s -> s.sent(MessageType.STOPCCN), MetricNames.CAUSE, "local");
-        counter(r, MetricNames.TUNNEL_TEARDOWNS, "Tunnels torn down, by who sent StopCCN", st,
-                s -> s.received(MessageType.STOPCCN), MetricNames.CAUSE, "peer");
+        for (TunnelEnd end : TunnelEnd.values()) {
+            if (end != TunnelEnd.HELLO_TIMEOUT) { // only an established tunnel sends HELLO
+                counter(r, MetricNames.TUNNEL_SETUPS, "Tunnel setups, by result", st,
+                        s -> s.tunnelSetupFailures(end), MetricNames.RESULT, end.label());
+            }
+            counter(r, MetricNames.TUNNEL_TEARDOWNS, "Established tunnels that ended, by cause", st,
+                    s -> s.tunnelTeardowns(end), MetricNames.CAUSE, end.label());
+        }
+        FunctionCounter.builder(MetricNames.HELLO_TIMEOUTS, st, EngineStats::helloTimeouts)
+                .description("Established tunnels whose peer stopped acknowledging HELLO").register(r);
     }
 
     private static void counter(MeterRegistry r, String name, String help, EngineStats st, ToDoubleFunction<EngineStats> f,
@@ -114,18 +120,16 @@ public final class L2tpMetrics {
         FunctionCounter.builder(name, st, f).description(help).tag(key, value).register(r);
     }
 
-    /**
-     * Recomputes the tunnel and session gauges and totals; call only on the engine's event loop. One pass
-     * over the live tunnels and sessions, adding up their counters into a few arrays (nothing kept per
-     * tunnel or session); what released ones had counted the engine keeps in {@link EngineStats}.
-     */
+    /** Recomputes the tunnel and session gauges and totals; call only on the engine's event loop. */
     public void refreshOnLoop() {
         int[] tunnels = new int[TUNNEL_STATES.length];
         int[] sessions = new int[SESSION_STATES.length];
         EngineStats st = engine.stats();
-        long[] transport = st.closedTunnelTransport();
-        long in = st.closedSessionOctetsIn();
-        long out = st.closedSessionOctetsOut();
+        // Released tunnels and sessions were folded into EngineStats as they left the registry.
+        long[] transport = {st.retiredRetransmissions(), st.retiredDuplicates(), st.retiredOutOfOrder(),
+                st.retiredOutOfWindow()};
+        long octetsIn = st.retiredOctetsIn();
+        long octetsOut = st.retiredOctetsOut();
         for (Tunnel t : engine.tunnels()) {
             tunnels[t.state().ordinal()]++;
             TransportCounters c = t.transport().counters();
@@ -135,24 +139,11 @@ public final class L2tpMetrics {
             transport[3] += c.outOfWindowDropped();
             for (Session s : t.sessions()) {
                 sessions[s.state().ordinal()]++;
-                in += s.octetsIn();
-                out += s.octetsOut();
+                octetsIn += s.octetsIn();
+                octetsOut += s.octetsOut();
             }
         }
-        snapshot = new Snapshot(tunnels, sessions, transport, in, out);
-    }
-
-    /**
-     * Formerly took {@code t}'s counters at its close; the engine now keeps released tunnels' totals
-     * itself ({@link EngineStats#closedTunnelTransport()}), so this does nothing. Kept for callers.
-     */
-    public void tunnelClosing(Tunnel t) {
-        // the engine retires the tunnel's counters when it releases it
-    }
-
-    /** Formerly took {@code s}'s octets at its close; the engine keeps them now. Kept for callers. */
-    public void sessionClosing(Session s) {
-        // the engine retires the session's octets when it releases it
+        snapshot = new Snapshot(tunnels, sessions, transport, octetsIn, octetsOut);
     }
 
     static String label(Enum<?> e) {

@@ -30,6 +30,8 @@ public final class MetricNames {
     public static final String OUT_OF_ORDER = "vpdn.l2tp.control.out.of.order";
     /** Counter: control messages received too far ahead of sequence and discarded. */
     public static final String OUT_OF_WINDOW = "vpdn.l2tp.control.out.of.window";
+    /** Counter: established tunnels whose peer stopped acknowledging HELLO (RFC 2661 §6.5). */
+    public static final String HELLO_TIMEOUTS = "vpdn.l2tp.hello.timeouts";
     /** Counter: SCCRQs refused by the tunnel policy. */
     public static final String SCCRQ_REJECTED = "vpdn.l2tp.sccrq.rejected";
     /** Counter: datagrams dropped, by {@link #LAYER} ({@code wire} or {@code engine}) and {@link #REASON}. */
@@ -40,9 +42,9 @@ public final class MetricNames {
     public static final String DATA_OCTETS = "vpdn.l2tp.data";
 
     // ---- calls (setup and teardown) ---------------------------------------------------------------
-    /** Counter: tunnel setups, by {@link #RESULT}. */
+    /** Counter: tunnel setups, by {@link #RESULT} ({@code success} or a {@code TunnelEnd} label). */
     public static final String TUNNEL_SETUPS = "vpdn.tunnel.setups";
-    /** Counter: tunnel teardowns, by {@link #CAUSE}. */
+    /** Counter: established tunnels that ended, by {@link #CAUSE} (a {@code TunnelEnd} label). */
     public static final String TUNNEL_TEARDOWNS = "vpdn.tunnel.teardowns";
     /** Counter: session setups, by {@link #RESULT}. */
     public static final String SESSION_SETUPS = "vpdn.session.setups";
@@ -60,6 +62,10 @@ public final class MetricNames {
     public static final String RADIUS_FAILOVERS = "vpdn.radius.failovers";
     /** Counter: RADIUS datagrams discarded, by {@link #COMPONENT} and {@link #REASON}. */
     public static final String RADIUS_DROPPED = "vpdn.radius.packets.dropped";
+    /** Counter: RADIUS requests by {@link #SERVER}, {@link #TYPE} ({@code access}, {@code accounting}, {@code coa}) and {@link #OUTCOME}. */
+    public static final String RADIUS_SERVER_REQUESTS = "vpdn.radius.server.requests";
+    /** Timer (histogram): first transmission to a server to its answer, by {@link #SERVER} and {@link #TYPE}. */
+    public static final String RADIUS_SERVER_RESPONSE_TIME = "vpdn.radius.server.response";
     /** Gauge: accounting records waiting to be sent. */
     public static final String ACCOUNTING_QUEUE = "vpdn.accounting.queue.depth";
     /** Counter: accounting records by {@link #OUTCOME} ({@code sent}, {@code dropped}, {@code retried}). */
@@ -84,6 +90,10 @@ public final class MetricNames {
     public static final String LAC_FRAMES_DROPPED = "vpdn.lac.frames.dropped";
     /** Gauge: calls in progress. */
     public static final String LAC_CALLS = "vpdn.lac.calls";
+    /** Counter: PPPoE frames received and sent, by {@link #INTERFACE} and {@link #DIRECTION}. */
+    public static final String LAC_PPPOE_FRAMES = "vpdn.lac.pppoe.frames";
+    /** Counter: PPPoE frames dropped, by {@link #INTERFACE} and {@link #REASON} (the decoder's and discovery's drop reasons). */
+    public static final String LAC_PPPOE_DROPPED = "vpdn.lac.pppoe.frames.dropped";
 
     // ---- LNS -------------------------------------------------------------------------------------
     /** Gauge: calls between ICRQ and IPCP up. */
@@ -107,8 +117,10 @@ public final class MetricNames {
     public static final String OUTCOME = "outcome";
     public static final String POOL = "pool";
     public static final String BY = "by";
+    public static final String SERVER = "server";
+    public static final String INTERFACE = "interface";
 
     /** Every label key a vpdn metric may carry (plus Prometheus' own {@code le}). */
     public static final Set<String> LABEL_KEYS = Set.of(STATE, TYPE, LAYER, REASON, DIRECTION, RESULT, CAUSE, COMPONENT,
-            OUTCOME, POOL, BY);
+            OUTCOME, POOL, BY, SERVER, INTERFACE);
 }

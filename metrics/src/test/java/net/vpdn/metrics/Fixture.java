@@ -6,6 +6,7 @@ import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import net.vpdn.aaa.acct.AccountingQueue;
+import net.vpdn.aaa.radius.RadiusObserver;
 import net.vpdn.aaa.radius.RadiusStats;
 import net.vpdn.l2tp.RandomSource;
 import net.vpdn.l2tp.engine.CallAcceptor;
@@ -19,6 +20,7 @@ final class Fixture implements AutoCloseable {
     final NettyL2tpEndpoint endpoint;
     final VpdnMetrics metrics;
     final CallMetrics calls;
+    final RadiusServerMetrics radius;
     final Ipv4Pool pool = Ipv4Pool.cidr("pool-a", "10.0.0.0/29");
 
     Fixture() throws InterruptedException {
@@ -30,7 +32,8 @@ final class Fixture implements AutoCloseable {
         metrics.bindPools(() -> Map.of(pool.name(), pool.usage()));
         metrics.loopGauge(MetricNames.LNS_CALLS_IN_SETUP, "Calls between ICRQ and IPCP up", () -> 0);
         calls = metrics.bindCalls();
-        AaaMetrics.bindRadius(metrics.registry(), "client", new RadiusStats());
+        radius = AaaMetrics.bindRadius(metrics.registry(), "client", new RadiusStats());
+        radius.preRegister("radius-b", RadiusObserver.Type.ACCOUNTING);
         AaaMetrics.bindAccounting(metrics.registry(), new AccountingQueue(4, 1, Duration.ofSeconds(1),
                 r -> CompletableFuture.completedFuture(true), Runnable::run, (d, t) -> { }));
     }

@@ -7,6 +7,7 @@ import java.util.HashMap;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import net.vpdn.aaa.radius.RadiusObserver;
 import net.vpdn.vtemplate.TerminateCause;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -26,6 +27,8 @@ class MetricsConventionsTest {
         fixture.calls.setupSucceeded(12_000_000);
         fixture.calls.setupFailed(SetupFailure.ADMISSION);
         fixture.calls.tornDown(TerminateCause.USER_REQUEST);
+        fixture.radius.completed("Radius-A", RadiusObserver.Type.ACCESS, RadiusObserver.Outcome.ACCEPT, 3_000_000);
+        fixture.radius.completed("Radius-A", RadiusObserver.Type.ACCESS, RadiusObserver.Outcome.TIMEOUT, 6_000_000_000L);
         scrape = new Exposition(fixture.metrics.scrape());
     }
 
@@ -77,7 +80,7 @@ class MetricsConventionsTest {
             Matcher l = LABEL.matcher(s.group(2));
             while (l.find()) {
                 assertThat(MetricNames.LABEL_KEYS.contains(l.group(1)) || l.group(1).equals("le")).as(series).isTrue();
-                assertThat(l.group(2)).as("label value of " + series).matches("[a-z0-9_.+\\-]+|\\+Inf");
+                assertThat(l.group(2)).as("label value of " + series).matches("[a-z0-9_.:+\\-]+|\\+Inf");
             }
         }
         assertThat(seriesPerName).allSatisfy((name, n) -> assertThat(n).as(name).isLessThanOrEqualTo(40));
@@ -102,5 +105,34 @@ class MetricsConventionsTest {
                 + scrape.valueOrZero("vpdn_pool_addresses{pool=\"pool-a\",state=\"reserved\"}");
         assertThat(total).isEqualTo(fixture.pool.size());
         assertThat(scrape.value("vpdn_pool_addresses{pool=\"pool-a\",state=\"in_use\"}")).contains(0.0);
+    }
+
+    @Test
+    @DisplayName("RADIUS by server, type and outcome: the counter, the response-time histogram, and pre-registered zeros")
+    void radiusByServer() {
+        assertThat(scrape.value("vpdn_radius_server_requests_total{outcome=\"accept\",server=\"radius-a\",type=\"access\"}"))
+                .contains(1.0);
+        assertThat(scrape.value("vpdn_radius_server_requests_total{outcome=\"timeout\",server=\"radius-a\",type=\"access\"}"))
+                .contains(1.0);
+        assertThat(scrape.value("vpdn_radius_server_response_seconds_bucket{server=\"radius-a\",type=\"access\",le=\"0.001\"}"))
+                .contains(0.0);
+        assertThat(scrape.value("vpdn_radius_server_response_seconds_bucket{server=\"radius-a\",type=\"access\",le=\"0.005\"}"))
+                .contains(1.0);
+        assertThat(scrape.value("vpdn_radius_server_response_seconds_count{server=\"radius-a\",type=\"access\"}"))
+                .as("the timeout is counted, not timed").contains(1.0);
+        assertThat(scrape.value("vpdn_radius_server_response_seconds_count{server=\"radius-b\",type=\"accounting\"}"))
+                .contains(0.0);
+        assertThat(scrape.value("vpdn_radius_server_requests_total{outcome=\"timeout\",server=\"radius-b\",type=\"accounting\"}"))
+                .contains(0.0);
+        assertThat(scrape.samples()).doesNotContainKey("vpdn_radius_server_requests_total{outcome=\"challenge\",server=\"radius-b\",type=\"accounting\"}");
+    }
+
+    @Test
+    @DisplayName("tunnel ends: hello timeouts, setups by result and teardowns by cause are exported at zero from the start")
+    void tunnelEnds() {
+        assertThat(scrape.value("vpdn_l2tp_hello_timeouts_total")).contains(0.0);
+        assertThat(scrape.value("vpdn_tunnel_setups_total{result=\"not_authorized\"}")).contains(0.0);
+        assertThat(scrape.value("vpdn_tunnel_teardowns_total{cause=\"hello_timeout\"}")).contains(0.0);
+        assertThat(scrape.value("vpdn_tunnel_teardowns_total{cause=\"peer\"}")).contains(0.0);
     }
 }

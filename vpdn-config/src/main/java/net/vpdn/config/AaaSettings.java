@@ -1,5 +1,6 @@
 package net.vpdn.config;
 
+import java.time.Duration;
 import java.util.Objects;
 
 /**
@@ -15,7 +16,7 @@ import java.util.Objects;
  *                             tunnel authorization password}; {@link #DEFAULT_LOOKUP_PASSWORD} by default)
  */
 public record AaaSettings(MethodList authentication, MethodList tunnelAuthorization, MethodList accounting,
-                          java.time.Duration accountingInterimInterval, Secret tunnelAuthorizationPassword) {
+                          Duration accountingInterimInterval, Secret tunnelAuthorizationPassword) {
     /** What IOS sends in a VPDN domain lookup unless told otherwise, and so what RADIUS servers expect. */
     public static final String DEFAULT_LOOKUP_PASSWORD = "cisco";
 
@@ -24,8 +25,10 @@ public record AaaSettings(MethodList authentication, MethodList tunnelAuthorizat
         Objects.requireNonNull(tunnelAuthorizationPassword, "tunnelAuthorizationPassword");
     }
 
-    /** Settings with no Interim-Update and the default lookup password. */
-    public AaaSettings(MethodList authentication, MethodList tunnelAuthorization, MethodList accounting) {
-        this(authentication, tunnelAuthorization, accounting, java.time.Duration.ZERO, Secret.of(DEFAULT_LOOKUP_PASSWORD));
+    /** Settings with the default lookup password. */
+    public AaaSettings(MethodList authentication, MethodList tunnelAuthorization, MethodList accounting,
+                       Duration accountingInterimInterval) {
+        this(authentication, tunnelAuthorization, accounting, accountingInterimInterval,
+                Secret.of(DEFAULT_LOOKUP_PASSWORD));
     }
 }

@@ -37,11 +37,14 @@ final class ConfigBinder {
         var pools = each(root, "ip-pools", PppBinder::ipPool);
         var users = each(root, "local-users", PppBinder::localUser);
         var radius = each(root, "radius-servers", ConfigBinder::radius);
+        var pppoe = each(root, "pppoe-interfaces", s -> PppoeBinder.pppoeInterface(s, hostname, role));
         AaaSettings aaa = aaa(root.section("aaa"), role);
         VpdnConfig config = new VpdnConfig(source, role, hostname, l2tp, values(groups), values(templates),
                 values(pools), values(users), values(radius), aaa,
                 admin(root.section("admin")), metrics(root.section("metrics")),
-                dynamicAuthorization(root.section("dynamic-authorization"), role));
+                dynamicAuthorization(root.section("dynamic-authorization"), role), values(pppoe),
+                PppoeBinder.tunUplink(root.section("tun-uplink"), role));
+        PppoeBinder.unique(pppoe);
         return new BoundConfig(config, root, groups, templates, pools, users, radius);
     }
 

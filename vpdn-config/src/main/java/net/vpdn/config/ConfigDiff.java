@@ -51,6 +51,9 @@ public final class ConfigDiff {
         fields(out, "metrics", running.metrics(), loaded.metrics(), c -> Effect.RESTART);
         fields(out, "dynamic-authorization", running.dynamicAuthorization(), loaded.dynamicAuthorization(),
                 c -> Effect.RESTART);
+        named(out, "pppoe-interfaces", running.pppoeInterfaces(), loaded.pppoeInterfaces(), PppoeInterface::name,
+                c -> Effect.RESTART, Effect.RESTART, Effect.RESTART);
+        fields(out, "tun-uplink", running.tunUplink(), loaded.tunUplink(), c -> Effect.RESTART);
         return new ReloadPlan(out);
     }
 
@@ -70,7 +73,8 @@ public final class ConfigDiff {
                 loaded.admin().token());
         return new VpdnConfig(loaded.source(), running.role(), running.hostname(), keptL2tp, loaded.vpdnGroups(),
                 loaded.virtualTemplates(), keptPools(running.ipPools(), loaded.ipPools()), loaded.localUsers(),
-                loaded.radiusServers(), loaded.aaa(), keptAdmin, running.metrics(), running.dynamicAuthorization());
+                loaded.radiusServers(), loaded.aaa(), keptAdmin, running.metrics(), running.dynamicAuthorization(),
+                running.pppoeInterfaces(), running.tunUplink());
     }
 
     // A pool may only grow live: one that would shrink or move keeps its running range, one that would vanish stays.

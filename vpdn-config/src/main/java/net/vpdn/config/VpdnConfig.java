@@ -21,6 +21,8 @@ import java.util.Optional;
  * @param admin            admin listener
  * @param metrics          metrics listener
  * @param dynamicAuthorization RFC 5176 Disconnect listener (LNS)
+ * @param pppoeInterfaces  Ethernet interfaces the LAC answers PPPoE on (LAC)
+ * @param tunUplink        the TUN uplink (LNS)
  */
 public record VpdnConfig(
         Path source,
@@ -35,14 +37,35 @@ public record VpdnConfig(
         AaaSettings aaa,
         AdminListener admin,
         MetricsListener metrics,
-        DynamicAuthorization dynamicAuthorization) {
+        DynamicAuthorization dynamicAuthorization,
+        List<PppoeInterface> pppoeInterfaces,
+        TunUplink tunUplink) {
     /** Copies the lists. */
     public VpdnConfig {
+        pppoeInterfaces = List.copyOf(pppoeInterfaces);
         vpdnGroups = List.copyOf(vpdnGroups);
         virtualTemplates = List.copyOf(virtualTemplates);
         ipPools = List.copyOf(ipPools);
         localUsers = List.copyOf(localUsers);
         radiusServers = List.copyOf(radiusServers);
+    }
+
+    /** A configuration without a TUN uplink (what a LAC always has). */
+    public VpdnConfig(Path source, Role role, String hostname, L2tpSettings l2tp, List<VpdnGroup> vpdnGroups,
+                      List<VirtualTemplate> virtualTemplates, List<IpPool> ipPools, List<LocalUser> localUsers,
+                      List<RadiusServer> radiusServers, AaaSettings aaa, AdminListener admin, MetricsListener metrics,
+                      DynamicAuthorization dynamicAuthorization, List<PppoeInterface> pppoeInterfaces) {
+        this(source, role, hostname, l2tp, vpdnGroups, virtualTemplates, ipPools, localUsers, radiusServers, aaa, admin,
+                metrics, dynamicAuthorization, pppoeInterfaces, TunUplink.disabled());
+    }
+
+    /** A configuration without PPPoE interfaces (what an LNS always has). */
+    public VpdnConfig(Path source, Role role, String hostname, L2tpSettings l2tp, List<VpdnGroup> vpdnGroups,
+                      List<VirtualTemplate> virtualTemplates, List<IpPool> ipPools, List<LocalUser> localUsers,
+                      List<RadiusServer> radiusServers, AaaSettings aaa, AdminListener admin, MetricsListener metrics,
+                      DynamicAuthorization dynamicAuthorization) {
+        this(source, role, hostname, l2tp, vpdnGroups, virtualTemplates, ipPools, localUsers, radiusServers, aaa, admin,
+                metrics, dynamicAuthorization, List.of());
     }
 
     /** A configuration without a Dynamic Authorization listener (what a LAC always has). */

@@ -106,6 +106,30 @@ final class CasesTop {
                 error("dynamic authorization port out of range", LNS + LNS_GROUP + DAS_ON + "  port: 70000\n",
                         "dynamic-authorization.port", "must be between 0 and 65535, got 70000"),
                 error("misspelt dynamic authorization key", LNS + LNS_GROUP + DAS_ON + "  adress: 127.0.0.2\n",
-                        "dynamic-authorization.adress", "unknown key (did you mean address?)"));
+                        "dynamic-authorization.adress", "unknown key (did you mean address?)"),
+                error("pppoe cookie secret too short", LAC + LAC_GROUP + PPPOE.formatted("short-secret"),
+                        "pppoe-interfaces.0.cookie-secret", "must be at least 16 characters (it keys the AC-Cookie HMAC)"),
+                error("pppoe without cookie secret", LAC + LAC_GROUP + "pppoe-interfaces:\n  - {name: eth1}\n",
+                        "pppoe-interfaces.0.cookie-secret", "is required (or cookie-secret-file)"),
+                error("pppoe on an LNS", LNS + LNS_GROUP + PPPOE.formatted("0123456789abcdef"),
+                        "pppoe-interfaces.0.name", "PPPoE access is for the LAC only (role: lns)"),
+                error("pppoe vlan out of range", LAC + LAC_GROUP + PPPOE.formatted("0123456789abcdef") + "    vlan: 4095\n",
+                        "pppoe-interfaces.0.vlan", "must be between 1 and 4094, got 4095"),
+                error("pppoe interface name too long", LAC + LAC_GROUP
+                                + "pppoe-interfaces:\n  - {name: eth0123456789abcd, cookie-secret: 0123456789abcdef}\n",
+                        "pppoe-interfaces.0.name", "'eth0123456789abcd' is not an interface name (1 to 15 letters, digits, '.', '_', '-')"),
+                error("pppoe interface twice", LAC + LAC_GROUP + PPPOE.formatted("0123456789abcdef")
+                                + "  - {name: eth1, cookie-secret: 0123456789abcdef}\n",
+                        "pppoe-interfaces.1.name", "eth1 is already listed (pppoe-interfaces.0.name)"),
+                error("tun uplink on a LAC", LAC + LAC_GROUP + "tun-uplink: {enabled: true}\n",
+                        "tun-uplink.enabled", "the TUN uplink is for the LNS only (role: lac)"),
+                error("tun uplink mtu too small", LNS + LNS_GROUP + "tun-uplink: {enabled: true, mtu: 100}\n",
+                        "tun-uplink.mtu", "must be between 576 and 9000, got 100"));
     }
+
+    private static final String PPPOE = """
+            pppoe-interfaces:
+              - name: eth1
+                cookie-secret: "%s"
+            """;
 }

@@ -41,6 +41,12 @@ public final class Attributes {
         return new VendorSpecificAttribute(RadiusDictionary.INSTANCE, RadiusDictionary.MICROSOFT, List.of(octets(name, value.toArray())));
     }
 
+    /** A Broadband Forum (ex ADSL Forum, vendor 3561) attribute of RFC 4679, e.g. ADSL-Agent-Circuit-Id, as octets. */
+    public static RadiusAttribute adslForum(String name, String value) {
+        byte[] v = value.getBytes(java.nio.charset.StandardCharsets.ISO_8859_1);
+        return new VendorSpecificAttribute(RadiusDictionary.INSTANCE, RadiusDictionary.ADSL_FORUM, List.of(octets(name, v)));
+    }
+
     /**
      * An attribute from its raw wire value, parsed as TinyRadius parses a received one: a
      * Tunnel-Password (tagged and encrypted in its dictionary) keeps tag and ciphertext as given.

@@ -86,25 +86,36 @@ public final class DisconnectListener implements AutoCloseable {
         }
         switch (RadiusWire.verifyHashedRequest(bytes, secret, true)) {
             case DecodeResult.Malformed m -> stats.dropped(m.reason());
-            case DecodeResult.Decoded d -> handle(ch, sender, d, secret);
+            case DecodeResult.Decoded d -> handle(ch, sender, d, secret, System.nanoTime());
         }
     }
 
-    private void handle(Channel ch, InetSocketAddress sender, DecodeResult.Decoded request, Secret secret) {
+    private void handle(Channel ch, InetSocketAddress sender, DecodeResult.Decoded request, Secret secret, long startNanos) {
         switch (request.code()) {
             case PacketType.DISCONNECT_REQUEST & 0xFF -> {
                 Optional<Target> target = target(request.packet());
                 if (target.isEmpty()) {
                     reply(ch, sender, request, PacketType.DISCONNECT_NAK, MISSING_ATTRIBUTE, secret);
+                    observe(sender, RadiusObserver.Outcome.REJECT, startNanos);
                     return;
                 }
-                handler.disconnect(target.get()).whenComplete((ended, error) -> ch.eventLoop().execute(() ->
-                        reply(ch, sender, request, ended != null && ended > 0 ? PacketType.DISCONNECT_ACK : PacketType.DISCONNECT_NAK,
-                                SESSION_NOT_FOUND, secret)));
+                handler.disconnect(target.get()).whenComplete((ended, error) -> ch.eventLoop().execute(() -> {
+                    boolean ack = ended != null && ended > 0;
+                    reply(ch, sender, request, ack ? PacketType.DISCONNECT_ACK : PacketType.DISCONNECT_NAK, SESSION_NOT_FOUND, secret);
+                    observe(sender, ack ? RadiusObserver.Outcome.ACCEPT : RadiusObserver.Outcome.REJECT, startNanos);
+                }));
             }
-            case PacketType.COA_REQUEST & 0xFF -> reply(ch, sender, request, PacketType.COA_NAK, UNSUPPORTED_SERVICE, secret);
+            case PacketType.COA_REQUEST & 0xFF -> {
+                reply(ch, sender, request, PacketType.COA_NAK, UNSUPPORTED_SERVICE, secret);
+                observe(sender, RadiusObserver.Outcome.REJECT, startNanos);
+            }
             default -> stats.dropped(DropReason.UNKNOWN_CODE);
         }
+    }
+
+    /** The label is the client's address, one of the configured dynamic-authorization clients (a bounded set). */
+    private void observe(InetSocketAddress client, RadiusObserver.Outcome outcome, long startNanos) {
+        stats.completed(client.getAddress().getHostAddress(), RadiusObserver.Type.COA, outcome, System.nanoTime() - startNanos);
     }
 
     /** Acct-Session-Id wins over User-Name when both are present. */

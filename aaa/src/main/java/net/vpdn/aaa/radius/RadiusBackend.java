@@ -10,6 +10,7 @@ import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.concurrent.CompletionStage;
 import java.util.function.LongSupplier;
+import net.vpdn.aaa.AccessLineInfo;
 import net.vpdn.aaa.AuthResult;
 import net.vpdn.aaa.Authenticator;
 import net.vpdn.aaa.Authorization;
@@ -87,7 +88,12 @@ public final class RadiusBackend implements Authenticator, TunnelAuthorizer, Acc
 
     @Override
     public CompletionStage<TunnelLookup> tunnelsFor(String domainOrDnis) {
-        List<RadiusAttribute> attrs = nasAttributes(domainOrDnis, SERVICE_OUTBOUND);
+        return tunnelsFor(domainOrDnis, AccessLineInfo.NONE);
+    }
+
+    @Override
+    public CompletionStage<TunnelLookup> tunnelsFor(String domainOrDnis, AccessLineInfo line) {
+        List<RadiusAttribute> attrs = tunnelLookupAttributes(domainOrDnis, line);
         return client.send(new RadiusExchange.Request(PacketType.ACCESS_REQUEST, attrs, tunnelLookupPassword))
                 .thenApply(outcome -> switch (outcome) {
                     case RadiusExchange.NoAnswer n -> new TunnelLookup.NoDecision(AuthResult.Why.NO_ANSWER, n.detail());
@@ -111,6 +117,14 @@ public final class RadiusBackend implements Authenticator, TunnelAuthorizer, Acc
         settings.nasIdentifier().ifPresent(n -> attrs.add(Attributes.text("NAS-Identifier", n)));
         return client.send(new RadiusExchange.Request(PacketType.ACCOUNTING_REQUEST, attrs, null))
                 .thenApply(o -> o instanceof RadiusExchange.Answered);
+    }
+
+    /** The tunnel lookup's attributes: the NAS ones, and the line's RFC 4679 identifiers when known. */
+    List<RadiusAttribute> tunnelLookupAttributes(String domainOrDnis, AccessLineInfo line) {
+        List<RadiusAttribute> attrs = nasAttributes(domainOrDnis, SERVICE_OUTBOUND);
+        if (!line.agentCircuitId().isEmpty()) attrs.add(Attributes.adslForum("ADSL-Agent-Circuit-Id", line.agentCircuitId()));
+        if (!line.agentRemoteId().isEmpty()) attrs.add(Attributes.adslForum("ADSL-Agent-Remote-Id", line.agentRemoteId()));
+        return attrs;
     }
 
     private List<RadiusAttribute> nasAttributes(String userName, int serviceType) {

@@ -21,6 +21,7 @@ import java.util.concurrent.CompletionStage;
 import java.util.concurrent.TimeUnit;
 import java.util.function.LongSupplier;
 import net.vpdn.ppp.PppRandom;
+import org.tinyradius.core.packet.PacketType;
 
 /**
  * A RADIUS client on Netty UDP: several servers with failover and dead time, retransmission,
@@ -96,6 +97,7 @@ public final class RadiusClient implements AutoCloseable {
                 p.id = id;
                 p.dest = dest;
                 p.tries = 0;
+                p.startedNanos = nanoTime.getAsLong();
                 p.signed = sign(p.request, id, server);
                 transmit(p);
                 return;
@@ -103,6 +105,7 @@ public final class RadiusClient implements AutoCloseable {
         }
         if (waiting.size() >= settings.maxWaiting()) {
             stats.waitingOverflow.increment();
+            stats.completed(server.name(), type(p), RadiusObserver.Outcome.ERROR, 0);
             p.promise.complete(new RadiusExchange.NoAnswer("too many requests waiting for an identifier"));
             return;
         }
@@ -137,7 +140,9 @@ public final class RadiusClient implements AutoCloseable {
             return;
         }
         release(p);
-        pool.markDead(p.servers.get(p.serverPos), nanoTime.getAsLong());
+        long now = nanoTime.getAsLong();
+        stats.completed(server(p).name(), type(p), RadiusObserver.Outcome.TIMEOUT, now - p.startedNanos);
+        pool.markDead(p.servers.get(p.serverPos), now);
         p.serverPos++;
         if (p.serverPos < p.servers.size()) {
             stats.failovers.increment();
@@ -164,6 +169,7 @@ public final class RadiusClient implements AutoCloseable {
                 release(p);
                 pool.markAlive(p.servers.get(p.serverPos));
                 stats.replies.increment();
+                stats.completed(server.name(), type(p), outcome(d.code()), nanoTime.getAsLong() - p.startedNanos);
                 p.promise.complete(new RadiusExchange.Answered(d.packet(), server.name(), p.signed.authenticator(), server.secret()));
                 drainWaiting();
             }
@@ -191,6 +197,17 @@ public final class RadiusClient implements AutoCloseable {
                 settings.deadTime()));
     }
 
+    private static RadiusObserver.Type type(Pending p) {
+        return p.request.isAccess() ? RadiusObserver.Type.ACCESS : RadiusObserver.Type.ACCOUNTING;
+    }
+
+    /** The outcome of a reply already checked to answer its request. */
+    private static RadiusObserver.Outcome outcome(int code) {
+        if (code == (PacketType.ACCESS_REJECT & 0xFF)) return RadiusObserver.Outcome.REJECT;
+        if (code == (PacketType.ACCESS_CHALLENGE & 0xFF)) return RadiusObserver.Outcome.CHALLENGE;
+        return RadiusObserver.Outcome.ACCEPT; // Access-Accept or Accounting-Response
+    }
+
     private RadiusServer server(Pending p) {
         return settings.servers().get(p.servers.get(p.serverPos));
     }
@@ -213,6 +230,7 @@ public final class RadiusClient implements AutoCloseable {
         int socket;
         int id;
         int tries;
+        long startedNanos;
         InetSocketAddress dest;
         RadiusWire.SignedRequest signed;
         ScheduledFuture<?> timer;

@@ -24,6 +24,8 @@ public final class RadiusDictionary {
 
     /** Microsoft's SMI private enterprise code, RFC 2548 §2. */
     public static final int MICROSOFT = 311;
+    /** The Broadband Forum's (ex ADSL Forum's) enterprise code: RFC 4679 access line attributes. */
+    public static final int ADSL_FORUM = 3561;
     /** TinyRadius's vendor id for standard (non-vendor) attributes. */
     public static final int STANDARD = -1;
 

@@ -20,10 +20,22 @@ public final class RadiusStats {
     /** Valid replies. */
     public final LongAdder replies = new LongAdder();
 
+    private volatile RadiusObserver observer = RadiusObserver.NONE;
+
     public RadiusStats() {
         for (DropReason r : DropReason.values()) {
             dropped.put(r, new LongAdder());
         }
+    }
+
+    /** Also tells {@code observer} how each exchange with a server ended (one observer; the last set wins). */
+    public void observe(RadiusObserver observer) {
+        this.observer = observer == null ? RadiusObserver.NONE : observer;
+    }
+
+    /** One exchange with {@code server} ended; see {@link RadiusObserver#completed}. */
+    void completed(String server, RadiusObserver.Type type, RadiusObserver.Outcome outcome, long nanos) {
+        observer.completed(server, type, outcome, Math.max(0, nanos));
     }
 
     /** Counts a discarded datagram. */

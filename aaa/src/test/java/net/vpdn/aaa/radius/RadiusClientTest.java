@@ -74,9 +74,12 @@ class RadiusClientTest {
             return b;
         });
         RadiusStats stats = new RadiusStats();
+        List<String> seen = observe(stats);
         assertThat(ask(srv, stats)).isInstanceOf(RadiusExchange.NoAnswer.class);
         assertThat(stats.droppedCount(DropReason.MISSING_MESSAGE_AUTHENTICATOR)).isEqualTo(2);
         assertThat(stats.replies.sum()).isZero();
+        assertThat(seen).as("two unanswered tries to the one server: one timeout after them")
+                .singleElement().asString().matches("fake ACCESS TIMEOUT (4|5|6|7|8|9|\\d\\d)\\d\\dms");
     }
 
     @Test
@@ -91,10 +94,33 @@ class RadiusClientTest {
             return good;
         });
         RadiusStats stats = new RadiusStats();
+        List<String> seen = observe(stats);
         assertThat(ask(srv, stats)).isInstanceOfSatisfying(RadiusExchange.Answered.class,
                 a -> assertThat(a.code()).isEqualTo(PacketType.ACCESS_ACCEPT));
         assertThat(stats.droppedCount(DropReason.BAD_AUTHENTICATOR)).isEqualTo(1);
+        assertThat(seen).as("answered on the retransmission, 200 ms after the first try")
+                .singleElement().asString().matches("fake ACCESS ACCEPT ([2-9]|\\d\\d)\\d\\dms");
         assertThat(stats.retransmits.sum()).isEqualTo(1);
+    }
+
+    @Test
+    @DisplayName("an Access-Reject is observed as a reject of the server that sent it")
+    void reject() throws Exception {
+        Channel srv = server(req -> RadiusWire.reply(PacketType.ACCESS_REJECT, req.identifier(), List.of(), SECRET,
+                Octets.of(req.packet().getAuthenticator())));
+        RadiusStats stats = new RadiusStats();
+        List<String> seen = observe(stats);
+        assertThat(ask(srv, stats)).isInstanceOfSatisfying(RadiusExchange.Answered.class,
+                a -> assertThat(a.code()).isEqualTo(PacketType.ACCESS_REJECT & 0xFF));
+        assertThat(seen).singleElement().asString().startsWith("fake ACCESS REJECT");
+    }
+
+    /** What the observer is told, as "server TYPE OUTCOME Nms". */
+    static List<String> observe(RadiusStats stats) {
+        List<String> seen = new java.util.concurrent.CopyOnWriteArrayList<>();
+        stats.observe((server, type, outcome, nanos) ->
+                seen.add(server + " " + type + " " + outcome + " " + nanos / 1_000_000 + "ms"));
+        return seen;
     }
 
     @Test

@@ -2,6 +2,7 @@ package net.vpdn.l2tp.engine;
 
 import java.util.EnumMap;
 import java.util.Map;
+import net.vpdn.l2tp.transport.TransportCounters;
 import net.vpdn.l2tp.wire.DropReason;
 import net.vpdn.l2tp.wire.MessageType;
 
@@ -19,10 +20,12 @@ public final class EngineStats {
     private long rejectedSccrq;
     private long dataRx;
     private long dataTx;
-    // what released tunnels and sessions had counted, so totals never go down when they vanish
-    private final long[] closedTransport = new long[4];
-    private long closedOctetsIn;
-    private long closedOctetsOut;
+    /** Transport counters of released tunnels: retransmissions, duplicates, out of order, out of window. */
+    private final long[] retiredTransport = new long[4];
+    /** Data octets of released sessions: in, out. */
+    private final long[] retiredOctets = new long[2];
+    private final long[] tunnelTeardowns = new long[TunnelEnd.values().length];
+    private final long[] tunnelSetupFailures = new long[TunnelEnd.values().length];
 
     /** Counts a packet dropped by the syntax layer. */
     public void countDrop(DropReason reason) { wireDrops[reason.ordinal()]++; }
@@ -38,6 +41,41 @@ public final class EngineStats {
     /** Called by the data path for each data message sent. */
     public void countDataSent() { dataTx++; }
 
+    /** Folds a released tunnel's transport counters into the endpoint totals, so none are lost with it. */
+    void retireTransport(TransportCounters c) {
+        retiredTransport[0] += c.retransmissions();
+        retiredTransport[1] += c.duplicates();
+        retiredTransport[2] += c.outOfOrderHeld();
+        retiredTransport[3] += c.outOfWindowDropped();
+    }
+
+    /** Folds a released session's data octets into the endpoint totals. */
+    void retireOctets(long in, long out) {
+        retiredOctets[0] += in;
+        retiredOctets[1] += out;
+    }
+
+    /** Counts a tunnel that ended: a teardown if it had been established, else a failed setup. */
+    void countTunnelEnd(TunnelEnd end, boolean wasEstablished) {
+        (wasEstablished ? tunnelTeardowns : tunnelSetupFailures)[end.ordinal()]++;
+    }
+
+    /** Retransmissions of tunnels already released (add the live tunnels' own counters for the total). */
+    public long retiredRetransmissions() { return retiredTransport[0]; }
+    public long retiredDuplicates() { return retiredTransport[1]; }
+    public long retiredOutOfOrder() { return retiredTransport[2]; }
+    public long retiredOutOfWindow() { return retiredTransport[3]; }
+    /** Data octets received on sessions already released. */
+    public long retiredOctetsIn() { return retiredOctets[0]; }
+    /** Data octets sent on sessions already released. */
+    public long retiredOctetsOut() { return retiredOctets[1]; }
+    /** Established tunnels that ended for {@code end}. */
+    public long tunnelTeardowns(TunnelEnd end) { return tunnelTeardowns[end.ordinal()]; }
+    /** Tunnels that ended for {@code end} before they were established. */
+    public long tunnelSetupFailures(TunnelEnd end) { return tunnelSetupFailures[end.ordinal()]; }
+    /** HELLO timeouts: established tunnels whose peer stopped acknowledging HELLO. */
+    public long helloTimeouts() { return tunnelTeardowns[TunnelEnd.HELLO_TIMEOUT.ordinal()]; }
+
     public long dropped(DropReason reason) { return wireDrops[reason.ordinal()]; }
     public long dropped(EngineDrop reason) { return engineDrops[reason.ordinal()]; }
     public long received(MessageType t) { return rxByType[t.code()]; }
@@ -47,31 +85,6 @@ public final class EngineStats {
     public long rejectedSccrq() { return rejectedSccrq; }
     public long dataReceived() { return dataRx; }
     public long dataSent() { return dataTx; }
-
-    /** A session is released: its octets join the closed totals. */
-    void retireSession(Session s) {
-        closedOctetsIn += s.octetsIn();
-        closedOctetsOut += s.octetsOut();
-    }
-
-    /** A tunnel is released: its transport counters join the closed totals. */
-    void retireTunnel(Tunnel t) {
-        var c = t.transport().counters();
-        closedTransport[0] += c.retransmissions();
-        closedTransport[1] += c.duplicates();
-        closedTransport[2] += c.outOfOrderHeld();
-        closedTransport[3] += c.outOfWindowDropped();
-    }
-
-    /** Octets in and out of sessions already released. */
-    public long closedSessionOctetsIn() { return closedOctetsIn; }
-    public long closedSessionOctetsOut() { return closedOctetsOut; }
-
-    /**
-     * Transport counters of tunnels already released: retransmissions, duplicates, out-of-order held,
-     * out-of-window dropped (a copy).
-     */
-    public long[] closedTunnelTransport() { return closedTransport.clone(); }
 
     /** Syntax-layer drops by reason, omitting zeros. */
     public Map<DropReason, Long> wireDropsByReason() {

@@ -251,15 +251,18 @@ public final class L2tpEngine {
     }
 
     void tunnelClosing(Tunnel t, Avp.ResultCode cause, boolean byPeer) {
+        stats.countTunnelEnd(t.endCause(cause, byPeer), t.wasEstablished());
         LOG.info("tunnel {} to {} ({}) closing: result {} error {} {}{}", t.localId(), t.peer(), t.peerHostName(),
                 cause.resultCode(), cause.errorCode(), cause.errorMessage(), byPeer ? " (by peer)" : "");
     }
 
     void tunnelReleased(Tunnel t) {
-        stats.retireTunnel(t);
         if (t.fsm().role() == TunnelRole.RESPONDER && !t.wasEstablished()) pendingAccepted--;
         tunnels.remove(t.localId());
         tunnelIds.release(t.localId());
+        // Folded at the moment it leaves the registry, so a scrape sees it either live or retired, never both.
+        stats.retireTransport(t.transport().counters());
+        for (Session s : t.sessions()) stats.retireOctets(s.octetsIn(), s.octetsOut());
         byPeerKey.values().remove(t);
     }
 
@@ -267,8 +270,9 @@ public final class L2tpEngine {
         return t.sessionIds().allocate();
     }
 
-    void releaseSessionId(Tunnel t, int id) {
-        t.sessionIds().release(id);
+    void sessionReleased(Tunnel t, Session s) {
+        t.sessionIds().release(s.localId());
+        stats.retireOctets(s.octetsIn(), s.octetsOut());
     }
 
     void sessionEstablished(Session s) {
@@ -277,7 +281,6 @@ public final class L2tpEngine {
 
     void sessionClosed(Session s, boolean wasEstablished) {
         if (wasEstablished) establishedSessions--;
-        stats.retireSession(s);
     }
 
     /** Closes every tunnel with StopCCN (shutdown). */

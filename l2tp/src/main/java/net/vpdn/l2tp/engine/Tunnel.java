@@ -6,12 +6,8 @@ import java.util.List;
 import net.vpdn.l2tp.TunnelSecret;
 import net.vpdn.l2tp.avp.Avp;
 import net.vpdn.l2tp.avp.AvpCodec;
-import net.vpdn.l2tp.avp.AvpDecodeResult;
-import net.vpdn.l2tp.avp.CdnResult;
 import net.vpdn.l2tp.avp.ErrorCode;
 import net.vpdn.l2tp.avp.HidingPolicy;
-import net.vpdn.l2tp.avp.MessageSpec;
-import net.vpdn.l2tp.avp.SpecResult;
 import net.vpdn.l2tp.avp.StopCcnResult;
 import net.vpdn.l2tp.session.CallParams;
 import net.vpdn.l2tp.session.SessionRole;
@@ -42,6 +38,7 @@ public final class Tunnel {
     private final TunnelFsm fsm;
     private final ReliableTransport<ControlPacket> transport;
     private final IntMap<Session> sessions = new IntMap<>(8);
+    private final TunnelInbound inbound = new TunnelInbound(this);
     private final net.vpdn.l2tp.session.IdAllocator sessionIds;
     private final TimerSlots<TunnelTimer> fsmTimers;
     private final TimerSlots<TransportTimer> transportTimers;
@@ -53,6 +50,8 @@ public final class Tunnel {
     private long upNanos;
     private boolean released;
     private boolean closingReported;
+    private TunnelEnd forcedEnd; // an end no StopCCN tells: the transport gave up, or a lost tie break
+    private boolean lastSentHello;
     /** Data messages received, and their count when HELLO was last armed: no clock read per packet. */
     private long dataActivity;
     private long dataAtHelloArm;
@@ -145,118 +144,6 @@ public final class Tunnel {
         apply(transport.onReceive(packet.ns(), packet.nr(), packet.isZlb() ? null : packet, engine.host().nanoTime()));
     }
 
-    /** An in-order control message from the transport: type it, validate it and dispatch it. */
-    private void deliver(ControlPacket packet) {
-        AvpDecodeResult decoded = AvpCodec.decode(packet.avps(), secret);
-        switch (decoded) {
-            case AvpDecodeResult.Ok ok -> dispatch(new ControlMessage(ok.type(), packet.tunnelId(), packet.sessionId(), ok.avps()));
-            case AvpDecodeResult.UnknownMessageType u -> {
-                // RFC 2661 §4.1/§3.2: an unknown message type with the M bit clears the tunnel.
-                if (u.mandatory()) {
-                    handle(new TunnelEvent.InvalidMessage(StopCcnResult.GENERAL_ERROR, ErrorCode.UNKNOWN_MANDATORY_AVP,
-                            "unknown mandatory message type " + u.code()));
-                }
-            }
-            case AvpDecodeResult.UnknownMandatoryAvp u -> unknownMandatory(packet, u.avp());
-            case AvpDecodeResult.Invalid inv -> {
-                engine.stats().countDrop(EngineDrop.INVALID_AVPS);
-                engine.log().debug("tunnel {}: invalid AVPs: {}", localId, inv.detail());
-                MessageType t = AvpCodec.peekMessageType(packet.avps()).orElse(null);
-                if (t != null && t.scope() == MessageType.Scope.TUNNEL) {
-                    handle(new TunnelEvent.InvalidMessage(StopCcnResult.GENERAL_ERROR, inv.error(), inv.detail()));
-                } else if (t != null) {
-                    closeSession(packet, CdnResult.GENERAL_ERROR, inv.error(), inv.detail());
-                }
-            }
-        }
-    }
-
-    /** RFC 2661 §4.1: an unknown AVP with the M bit ends the session or, for tunnel messages, the tunnel. */
-    private void unknownMandatory(ControlPacket packet, RawAvp avp) {
-        String why = "unknown mandatory AVP vendor " + avp.vendorId() + " type " + avp.attributeType();
-        MessageType t = AvpCodec.peekMessageType(packet.avps()).orElse(null);
-        if (t == null || t.scope() == MessageType.Scope.TUNNEL) {
-            handle(new TunnelEvent.InvalidMessage(StopCcnResult.GENERAL_ERROR, ErrorCode.UNKNOWN_MANDATORY_AVP, why));
-        } else {
-            closeSession(packet, CdnResult.GENERAL_ERROR, ErrorCode.UNKNOWN_MANDATORY_AVP, why);
-        }
-    }
-
-    private void closeSession(ControlPacket packet, CdnResult result, ErrorCode error, String why) {
-        Session s = sessions.get(packet.sessionId());
-        if (s != null) {
-            s.close(result, error, why);
-        } else if (packet.sessionId() == 0) {
-            // A call request we will not take: answer its Assigned Session ID, if it is readable.
-            int peerSid = Session.rawAssignedSessionId(packet);
-            if (peerSid != 0) Session.refuseWithoutState(this, peerSid, result, error, why);
-        }
-    }
-
-    private void dispatch(ControlMessage m) {
-        engine.stats().countReceived(m.type());
-        SpecResult spec = MessageSpec.validate(m);
-        if (spec instanceof SpecResult.MissingAvp missing) {
-            engine.log().debug("tunnel {}: {} lacks {}", localId, m.type(), missing.missing());
-            if (m.type().scope() == MessageType.Scope.TUNNEL) {
-                handle(new TunnelEvent.InvalidMessage(StopCcnResult.GENERAL_ERROR, missing.error(), missing.message()));
-            } else {
-                Session s = sessions.get(m.sessionId());
-                if (s != null) s.close(CdnResult.GENERAL_ERROR, missing.error(), missing.message());
-            }
-            return;
-        }
-        if (m.type().scope() == MessageType.Scope.TUNNEL) {
-            handle(new TunnelEvent.Received(m));
-        } else {
-            dispatchToSession(m);
-        }
-    }
-
-    private void dispatchToSession(ControlMessage m) {
-        if (fsm.state() != TunnelState.ESTABLISHED) {
-            handle(new TunnelEvent.Received(m)); // the tunnel FSM answers a call message before ESTABLISHED
-            return;
-        }
-        if (m.sessionId() == 0 && (m.type() == MessageType.ICRQ || m.type() == MessageType.OCRQ)) {
-            newIncomingSession(m);
-            return;
-        }
-        Session s = m.sessionId() == 0 && m.type() == MessageType.CDN ? byPeerSessionId(m) : sessions.get(m.sessionId());
-        if (s == null) {
-            engine.stats().countDrop(EngineDrop.UNKNOWN_SESSION);
-            return;
-        }
-        s.handle(new net.vpdn.l2tp.session.SessionEvent.Received(m));
-    }
-
-    /**
-     * A CDN in session 0: the peer cleared the call before our ICRP told it our id; its Assigned Session ID
-     * names the call. Else an LNS kept it in wait-connect for ever (95 in a 100,000-call ramp). Rare: a scan.
-     */
-    private Session byPeerSessionId(ControlMessage m) {
-        int peer = m.find(Avp.AssignedSessionId.class).map(Avp.AssignedSessionId::sessionId).orElse(0);
-        if (peer == 0) return null;
-        for (Session s : sessions.values()) {
-            if (s.peerId() == peer) return s;
-        }
-        return null;
-    }
-
-    private void newIncomingSession(ControlMessage m) {
-        int id = engine.allocateSessionId(this);
-        SessionRole role = m.type() == MessageType.ICRQ ? SessionRole.LNS_INCOMING : SessionRole.LAC_OUTGOING;
-        if (id == 0) {
-            int peerSid = m.find(Avp.AssignedSessionId.class).map(Avp.AssignedSessionId::sessionId).orElse(0);
-            Session.refuseWithoutState(this, peerSid, CdnResult.TEMPORARY_LACK_OF_RESOURCES,
-                    ErrorCode.INSUFFICIENT_RESOURCES, "no free session id");
-            return;
-        }
-        Session s = new Session(this, id, role, SessionListener.NONE);
-        sessions.put(id, s);
-        s.handle(new net.vpdn.l2tp.session.SessionEvent.Received(m));
-    }
-
     // ---- outbound and actions ----------------------------------------------------------------
 
     void handle(TunnelEvent e) {
@@ -279,6 +166,7 @@ public final class Tunnel {
     /** Queues a control message on the reliable transport (sessions send through here too). */
     void send(ControlMessage m, boolean urgent) {
         engine.stats().countSent(m.type());
+        lastSentHello = m.type() == MessageType.HELLO;
         List<RawAvp> avps = AvpCodec.encode(m, hiding(), engine.random());
         ControlPacket p = new ControlPacket(m.tunnelId(), m.sessionId(), 0, 0, avps);
         apply(transport.submit(p, urgent, engine.host().nanoTime()));
@@ -306,14 +194,22 @@ public final class Tunnel {
                 case TransportAction.ArmTimer<ControlPacket> t -> transportTimers.arm(t.timer(), t.after(),
                         () -> apply(transport.onTimer(t.timer(), engine.host().nanoTime())));
                 case TransportAction.CancelTimer<ControlPacket> t -> transportTimers.cancel(t.timer());
-                case TransportAction.PeerUnresponsive<ControlPacket> p -> handle(new TunnelEvent.PeerUnresponsive());
+                case TransportAction.PeerUnresponsive<ControlPacket> p -> peerUnresponsive();
                 case TransportAction.Rejected<ControlPacket> r -> engine.log().warn("tunnel {}: control message not queued: {}",
                         localId, r.reason());
             }
         }
         if (delivered != null) {
-            for (ControlPacket p : delivered) deliver(p);
+            for (ControlPacket p : delivered) inbound.deliver(p);
         }
+    }
+
+    private void peerUnresponsive() {
+        if (forcedEnd == null) {
+            boolean hello = lastSentHello && fsm.state() == TunnelState.ESTABLISHED;
+            forcedEnd = hello ? TunnelEnd.HELLO_TIMEOUT : TunnelEnd.PEER_UNRESPONSIVE;
+        }
+        handle(new TunnelEvent.PeerUnresponsive());
     }
 
     private void transmit(TransportAction.Transmit<ControlPacket> t) {
@@ -352,6 +248,7 @@ public final class Tunnel {
         released = true;
         if (!closingReported) {
             // Discarded without a StopCCN exchange (a lost tie break): its calls still end.
+            if (forcedEnd == null) forcedEnd = TunnelEnd.TIE_BREAK_LOST;
             closing(new TunnelAction.Closing(StopCcnResult.GENERAL_ERROR, ErrorCode.NO_GENERAL_ERROR,
                     "tunnel discarded: lost the tie break to the peer's tunnel", false));
         }
@@ -362,13 +259,16 @@ public final class Tunnel {
 
     void sessionReleased(Session s) {
         sessions.remove(s.localId());
-        engine.releaseSessionId(this, s.localId());
+        engine.sessionReleased(this, s);
     }
 
     Session session(int id) { return sessions.get(id); }
+    void addSession(Session s) { sessions.put(s.localId(), s); }
+    TunnelSecret secret() { return secret; }
+    L2tpEngine engine() { return engine; }
     net.vpdn.l2tp.session.IdAllocator sessionIds() { return sessionIds; }
     boolean wasEstablished() { return upNanos != 0; }
-    L2tpEngine engine() { return engine; }
+    TunnelEnd endCause(Avp.ResultCode cause, boolean byPeer) { return TunnelEnd.of(forcedEnd, cause, byPeer); }
     void setSecret(TunnelSecret secret) { this.secret = secret; }
     TunnelFsm fsm() { return fsm; }
 

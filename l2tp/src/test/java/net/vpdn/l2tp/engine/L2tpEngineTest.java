@@ -142,6 +142,25 @@ class L2tpEngineTest {
             assertThat(tb.lacEvents.sessionDown.getFirst().resultCode()).isEqualTo(CdnResult.TEMPORARY_LACK_OF_RESOURCES.code());
             assertThat(t.sessionCount()).isZero();
         }
+
+        @Test
+        @DisplayName("a LAC that gives up before the ICRP clears the LNS's pending call with a CDN to session 0")
+        void cdnBeforeReply() {
+            EngineTestbed tb = EngineTestbed.withSecret(SECRET);
+            tb.lnsEvents.answer = false;
+            Tunnel t = open(tb, SECRET);
+            Session[] s = new Session[1];
+            tb.lac.run(() -> s[0] = t.placeCall(icrq("1"), iccn("a@x"), tb.lacEvents));
+            assertThat(tb.runUntil(() -> tb.lnsEvents.events.contains("incomingCall"), LIMIT)).isTrue();
+            Tunnel lnsSide = tb.lns.tunnel(t.peerId());
+            assertThat(s[0].peerId()).as("no ICRP yet").isZero();
+            assertThat(lnsSide.sessionCount()).isEqualTo(1);
+
+            tb.lac.run(() -> s[0].close(CdnResult.ADMINISTRATIVE, ErrorCode.NO_GENERAL_ERROR, "setup timeout"));
+            assertThat(tb.runUntil(() -> lnsSide.sessionCount() == 0, LIMIT))
+                    .as("the LNS matched the CDN by its Assigned Session ID").isTrue();
+            assertThat(tb.lns.stats().dropped(EngineDrop.UNKNOWN_SESSION)).isZero();
+        }
     }
 
     @Nested

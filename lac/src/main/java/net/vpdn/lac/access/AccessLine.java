@@ -27,4 +27,12 @@ public interface AccessLine {
 
     /** Drops the line from the LAC side; no handler call follows. Idempotent. */
     void hangup(HangupCause cause);
+
+    /**
+     * The largest PPP MRU the medium carries, or 0 for no limit of its own. PPPoE on a 1500-octet
+     * Ethernet carries 1492 (RFC 2516 §7): the LAC then neither asks for nor accepts a larger MRU.
+     */
+    default int maxMru() {
+        return 0;
+    }
 }

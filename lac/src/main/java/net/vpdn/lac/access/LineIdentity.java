@@ -16,11 +16,23 @@ import java.util.OptionalLong;
  * @param txConnectBps      Tx Connect Speed towards the subscriber, bits/s
  * @param rxConnectBps      Rx Connect Speed from the subscriber, bits/s; 0 means same as tx
  * @param physicalChannelId Physical Channel ID AVP, if the medium has one
+ * @param agentCircuitId    TR-101 Agent-Circuit-Id a PPPoE intermediate agent inserted (RFC 4679 §3.3.1); may be empty
+ * @param agentRemoteId     TR-101 Agent-Remote-Id (RFC 4679 §3.3.2); may be empty
  */
 public record LineIdentity(String lineId, String callingNumber, String calledNumber, boolean digitalBearer,
                            boolean synchronousFraming, long txConnectBps, long rxConnectBps,
-                           OptionalLong physicalChannelId) {
+                           OptionalLong physicalChannelId, String agentCircuitId, String agentRemoteId) {
+
+    /** A line without access line identifiers (the emulator's). */
+    public LineIdentity(String lineId, String callingNumber, String calledNumber, boolean digitalBearer,
+                        boolean synchronousFraming, long txConnectBps, long rxConnectBps, OptionalLong physicalChannelId) {
+        this(lineId, callingNumber, calledNumber, digitalBearer, synchronousFraming, txConnectBps, rxConnectBps,
+                physicalChannelId, "", "");
+    }
+
     public LineIdentity {
+        Objects.requireNonNull(agentCircuitId, "agentCircuitId");
+        Objects.requireNonNull(agentRemoteId, "agentRemoteId");
         Objects.requireNonNull(lineId, "lineId");
         Objects.requireNonNull(callingNumber, "callingNumber");
         Objects.requireNonNull(calledNumber, "calledNumber");

@@ -3,6 +3,7 @@ package net.vpdn.lac.call;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.ByteBufUtil;
 import io.netty.buffer.Unpooled;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -28,7 +29,9 @@ import net.vpdn.lac.select.UserNameParser;
 import net.vpdn.lac.tunnel.TunnelPool;
 import net.vpdn.ppp.proxy.ProxyAuth;
 import net.vpdn.ppp.session.PppOutput;
+import net.vpdn.ppp.lcp.LcpPolicy;
 import net.vpdn.ppp.session.PppSession;
+import net.vpdn.ppp.session.PppSessionConfig;
 import net.vpdn.ppp.session.PppTimer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -43,9 +46,8 @@ import org.slf4j.LoggerFactory;
  */
 final class LacCall implements LineHandler, SessionListener, TunnelPool.Waiter {
     private static final Logger LOG = LoggerFactory.getLogger(LacCall.class);
-    private static final int PAP = 0xC023;
-    private static final java.time.Duration BUSY_BACKOFF_FIRST = java.time.Duration.ofMillis(100);
-    private static final java.time.Duration BUSY_BACKOFF_CAP = java.time.Duration.ofSeconds(2);
+    private static final Duration BUSY_BACKOFF_FIRST = Duration.ofMillis(100);
+    private static final Duration BUSY_BACKOFF_CAP = Duration.ofSeconds(2);
 
     private final LacService service;
     private final AccessLine line;
@@ -75,7 +77,7 @@ final class LacCall implements LineHandler, SessionListener, TunnelPool.Waiter {
     }
 
     void start() {
-        ppp = new PppSession(service.config().ppp(), service.random());
+        ppp = new PppSession(forMedium(service.config().ppp(), line.maxMru()), service.random());
         pppTimers = new EngineHost.TimerHandle[PppTimer.values().length];
         line.attach(this);
         setupTimer = service.loop().schedule(service.config().setupTimeout(), this::setupTimedOut);
@@ -94,6 +96,17 @@ final class LacCall implements LineHandler, SessionListener, TunnelPool.Waiter {
                 + " ms (was " + phase.name().toLowerCase(java.util.Locale.ROOT) + ")");
     }
 
+    /** The LCP policy capped to what the line's medium carries (PPPoE: 1492). */
+    static PppSessionConfig forMedium(PppSessionConfig c, int maxMru) {
+        LcpPolicy l = c.lcp();
+        if (maxMru <= 0 || (l.maxPeerMru() <= maxMru && l.requestMru() <= maxMru)) return c;
+        LcpPolicy capped = new LcpPolicy(Math.min(l.requestMru(), maxMru), Math.min(l.minPeerMru(), maxMru),
+                Math.min(l.maxPeerMru(), maxMru), l.requestMagic(), l.requestPfc(), l.requestAcfc(), l.acceptPfc(),
+                l.acceptAcfc(), l.authenticateWith(), l.authenticateAs(), l.maxLoopbackDetections());
+        return new PppSessionConfig(capped, c.controlProtocols(), c.ipcp(), c.ipv6cp(), c.keepaliveInterval(),
+                c.keepaliveMisses(), c.auth(), c.hostName(), c.credentials(), c.lacMode());
+    }
+
     // ---- subscriber side ---------------------------------------------------------------------
 
     @Override
@@ -103,21 +116,14 @@ final class LacCall implements LineHandler, SessionListener, TunnelPool.Waiter {
             case PPP -> {
                 byte[] bytes = ByteBufUtil.getBytes(frame);
                 frame.release();
-                notePapIdentifier(bytes);
+                int pap = CallAvps.papRequestIdentifier(bytes);
+                if (pap >= 0) papIdentifier = pap;
                 apply(ppp.receive(bytes));
             }
             default -> {
                 service.counters().frameDropped();
                 frame.release();
             }
-        }
-    }
-
-    /** RFC 1334 §2.2.1: remember the Authenticate-Request identifier (the proxy AVPs do not carry PAP's). */
-    private void notePapIdentifier(byte[] f) {
-        int off = f.length >= 2 && (f[0] & 0xFF) == 0xFF && f[1] == 0x03 ? 2 : 0;
-        if (f.length >= off + 4 && (((f[off] & 0xFF) << 8) | (f[off + 1] & 0xFF)) == PAP && f[off + 2] == 1) {
-            papIdentifier = f[off + 3] & 0xFF;
         }
     }
 
@@ -189,7 +195,8 @@ final class LacCall implements LineHandler, SessionListener, TunnelPool.Waiter {
         LineIdentity id = line.identity();
         user = h.auth().map(ProxyAuth::name).orElse("");
         UserNameParser.ParsedName name = service.config().parser().parse(user);
-        CallKey key = new CallKey(user, name.domain(), id.callingNumber(), id.calledNumber());
+        CallKey key = new CallKey(user, name.domain(), id.callingNumber(), id.calledNumber(), id.agentCircuitId(),
+                id.agentRemoteId());
         service.selector().select(key, selection -> service.loop().execute(() -> selected(selection)));
     }
 
@@ -247,7 +254,7 @@ final class LacCall implements LineHandler, SessionListener, TunnelPool.Waiter {
         long capMs = Math.min(BUSY_BACKOFF_CAP.toMillis(), BUSY_BACKOFF_FIRST.toMillis() << Math.min(busyRounds++, 5));
         long delayMs = capMs / 2 + Math.floorMod(service.random().nextInt(), capMs / 2 + 1);
         state = CallState.SELECTING; // waiting, as for a selection: nothing placed, nothing reserved
-        busyTimer = service.loop().schedule(java.time.Duration.ofMillis(delayMs), () -> {
+        busyTimer = service.loop().schedule(Duration.ofMillis(delayMs), () -> {
             busyTimer = null;
             if (state != CallState.SELECTING) return;
             nextSet = 0;
@@ -370,14 +377,10 @@ final class LacCall implements LineHandler, SessionListener, TunnelPool.Waiter {
     }
 
     private void cancelSetupTimer() {
-        if (setupTimer != null) {
-            setupTimer.cancel();
-            setupTimer = null;
-        }
-        if (busyTimer != null) {
-            busyTimer.cancel();
-            busyTimer = null;
-        }
+        if (setupTimer != null) setupTimer.cancel();
+        if (busyTimer != null) busyTimer.cancel();
+        setupTimer = null;
+        busyTimer = null;
     }
 
     /** Clears the call from our side: CDN to the LNS if placed, Terminate-Request and hang-up to the subscriber. */

@@ -33,7 +33,7 @@ import net.vpdn.runtime.launch.VpdnChild;
 public final class Demo {
     /** Subscribers the demo dials. */
     public static final int SUBSCRIBERS = 100;
-    static final String RATE = "50/s";
+    static final String RATE = "100/s";
     static final String HOLD = "4s";
     static final Duration START_LIMIT = Duration.ofSeconds(30);
     private static final Pattern SUMMARY = Pattern.compile(

@@ -116,7 +116,7 @@ public record AccessOptions(List<SubscriberProfile> subscribers, double rate, bo
                 case "--password" -> { password = v; return v.isEmpty() ? "must not be empty" : null; }
                 case "--auth" -> {
                     auths = auths(v);
-                    return auths.isEmpty() ? "'" + v + "' is not chap, pap or a comma-separated list of them" : null;
+                    return auths.isEmpty() ? "'" + v + "' is not chap or pap (or a comma-separated list of them)" : null;
                 }
                 case "--rate" -> { rate = rate(v); return rate > 0 ? null : "'" + v + "' is not a positive rate (e.g. 50 or 50/s)"; }
                 case "--hold" -> { hold = duration(v); return hold == null ? "'" + v + "' is not a duration (e.g. 500ms, 5s, 2m)" : null; }

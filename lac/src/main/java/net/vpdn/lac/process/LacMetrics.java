@@ -6,6 +6,8 @@ import io.micrometer.core.instrument.Timer;
 import java.time.Duration;
 import java.util.Locale;
 import java.util.function.ToDoubleFunction;
+import net.vpdn.lac.access.pppoe.PppoeDrop;
+import net.vpdn.lac.access.pppoe.io.PppoeAccessServer;
 import net.vpdn.lac.call.LacCounters;
 import net.vpdn.lac.select.RefusalReason;
 import net.vpdn.metrics.CallMetrics;
@@ -56,6 +58,18 @@ final class LacMetrics {
     private static void counter(MeterRegistry r, String name, String help, LacCounters c, ToDoubleFunction<LacCounters> f,
                                 String key, String value) {
         FunctionCounter.builder(name, c, f).description(help).tag(key, value).register(r);
+    }
+
+    /** One PPPoE access interface's frame and drop counters (read at scrape time; the server's counters are atomic). */
+    static void bindPppoe(MeterRegistry r, String ifName, PppoeAccessServer s) {
+        FunctionCounter.builder(MetricNames.LAC_PPPOE_FRAMES, s, PppoeAccessServer::framesIn).description("PPPoE frames, by direction")
+                .tag(MetricNames.INTERFACE, ifName).tag(MetricNames.DIRECTION, "in").register(r);
+        FunctionCounter.builder(MetricNames.LAC_PPPOE_FRAMES, s, PppoeAccessServer::framesOut).description("PPPoE frames, by direction")
+                .tag(MetricNames.INTERFACE, ifName).tag(MetricNames.DIRECTION, "out").register(r);
+        for (PppoeDrop reason : PppoeDrop.values()) {
+            FunctionCounter.builder(MetricNames.LAC_PPPOE_DROPPED, s, x -> x.drops(reason)).description("PPPoE frames dropped, by reason")
+                    .tag(MetricNames.INTERFACE, ifName).tag(MetricNames.REASON, reason.name().toLowerCase(Locale.ROOT)).register(r);
+        }
     }
 
     /** One emulated subscriber's line-up-to-IPCP time. */

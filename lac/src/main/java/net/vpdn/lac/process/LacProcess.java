@@ -23,7 +23,9 @@ import net.vpdn.l2tp.engine.CallAcceptor;
 import net.vpdn.l2tp.engine.Tunnel;
 import net.vpdn.l2tp.engine.TunnelListener;
 import net.vpdn.l2tp.io.NettyL2tpEndpoint;
+import net.vpdn.config.PppoeInterface;
 import net.vpdn.lac.access.emulator.SubscriberEmulator;
+import net.vpdn.lac.access.pppoe.io.PppoeAccessServer;
 import net.vpdn.lac.access.emulator.SubscriberReport;
 import net.vpdn.lac.call.CallView;
 import net.vpdn.lac.call.DataPath;
@@ -32,6 +34,8 @@ import net.vpdn.lac.call.LacService;
 import net.vpdn.lac.loop.CallLoop;
 import net.vpdn.lac.select.TunnelSelector;
 import net.vpdn.lac.tunnel.TunnelPool;
+import net.vpdn.aaa.radius.RadiusObserver;
+import net.vpdn.metrics.AaaMetrics;
 import net.vpdn.metrics.MetricNames;
 import net.vpdn.metrics.VpdnMetrics;
 import net.vpdn.ppp.PppRandom;
@@ -61,6 +65,7 @@ public final class LacProcess implements AutoCloseable {
     private final CompletableFuture<List<SubscriberReport>> finished = new CompletableFuture<>();
     private final AtomicBoolean closed = new AtomicBoolean();
     private SubscriberEmulator emulator;
+    private final List<PppoeAccessServer> pppoe = new ArrayList<>();
     private VpdnMetrics metrics;
     private LacMetrics callMetrics;
     private LacAdminModel adminModel;
@@ -117,11 +122,18 @@ public final class LacProcess implements AutoCloseable {
             process.close();
             throw e;
         }
+        try {
+            process.startPppoe(loop);
+        } catch (RuntimeException e) {
+            process.close();
+            throw e;
+        }
         process.startAccess(loop);
         process.metrics.ready(true);
-        LOG.info("event=started hostname={} l2tp={} groups={} tunnel-authorization={} subscribers={}", config.hostname(),
-                endpoint.localAddress(), config.requestDialinGroups().size(), config.aaa().tunnelAuthorization().methods(),
-                access.subscribers().size());
+        LOG.info("event=started hostname={} l2tp={} groups={} tunnel-authorization={} subscribers={} pppoe-interfaces={}",
+                config.hostname(), endpoint.localAddress(), config.requestDialinGroups().size(),
+                config.aaa().tunnelAuthorization().methods(), access.subscribers().size(),
+                config.pppoeInterfaces().stream().map(PppoeInterface::name).toList());
         return process;
     }
 
@@ -131,6 +143,9 @@ public final class LacProcess implements AutoCloseable {
         metrics.bindL2tp(endpoint.engine());
         metrics.loopGauge(MetricNames.LAC_CALLS, "Calls in progress", service::activeCalls);
         callMetrics = LacMetrics.bind(metrics.registry(), service.counters());
+        AaaMetrics.bindRadius(metrics.registry(), "client", authorization.radiusStats(),
+                authorization.usesRadius() ? config.radiusServers().stream().map(s -> s.name()).toList() : List.of(),
+                java.util.Set.of(RadiusObserver.Type.ACCESS));
         try {
             metrics.listen(config.metrics());
         } catch (InterruptedException e) {
@@ -183,6 +198,29 @@ public final class LacProcess implements AutoCloseable {
                 LOG.warn("event=report-not-written file={} reason='{}'", file, e.toString());
             }
         });
+    }
+
+    /** One PPPoE access server per configured interface, started on the loop; a socket that cannot open stops the start. */
+    private void startPppoe(CallLoop loop) {
+        List<PppoeInterface> ifs = config.pppoeInterfaces();
+        for (int i = 0; i < ifs.size(); i++) {
+            PppoeInterface p = ifs.get(i);
+            try {
+                PppoeAccessServer server = PppoeAccessServer.open(loop, PppoeSettings.of(p));
+                pppoe.add(server);
+                LacMetrics.bindPppoe(metrics.registry(), p.name() + p.vlan().stream().mapToObj(v -> "." + v).findFirst().orElse(""),
+                        server);
+                endpoint.execute(() -> server.start(service));
+            } catch (java.io.IOException e) {
+                throw new IllegalStateException(config.source() + ": pppoe-interfaces." + i + ".name: " + p.name()
+                        + p.netns().map(n -> " in netns " + n).orElse("") + ": " + e.getMessage(), e);
+            }
+        }
+    }
+
+    /** The PPPoE access servers, one per configured interface. */
+    public List<PppoeAccessServer> pppoeServers() {
+        return List.copyOf(pppoe);
     }
 
     public InetSocketAddress l2tpAddress() {
@@ -298,6 +336,7 @@ public final class LacProcess implements AutoCloseable {
                 return null;
             }).join();
         } finally {
+            pppoe.forEach(PppoeAccessServer::close);
             endpoint.close(SHUTDOWN_GRACE);
             authorization.close();
             if (metrics != null) metrics.close();

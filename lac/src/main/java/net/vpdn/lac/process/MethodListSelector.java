@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.function.Consumer;
+import net.vpdn.aaa.AccessLineInfo;
 import net.vpdn.aaa.TunnelAuthorizer;
 import net.vpdn.aaa.TunnelLookup;
 import net.vpdn.lac.select.CallKey;
@@ -32,6 +33,11 @@ public final class MethodListSelector implements TunnelSelector {
 
         /** Looks up one key; never completes exceptionally, may complete on any thread. */
         CompletionStage<Answer> lookup(SearchKey kind, String value);
+
+        /** As {@link #lookup(SearchKey, String)}, told where the subscriber's line is (RADIUS sends it on). */
+        default CompletionStage<Answer> lookup(SearchKey kind, String value, AccessLineInfo line) {
+            return lookup(kind, value);
+        }
     }
 
     /** A method's answer for one key. */
@@ -76,7 +82,12 @@ public final class MethodListSelector implements TunnelSelector {
 
             @Override
             public CompletionStage<Answer> lookup(SearchKey kind, String value) {
-                return authorizer.tunnelsFor(value).thenApply(r -> switch (r) {
+                return lookup(kind, value, AccessLineInfo.NONE);
+            }
+
+            @Override
+            public CompletionStage<Answer> lookup(SearchKey kind, String value, AccessLineInfo line) {
+                return authorizer.tunnelsFor(value, line).thenApply(r -> switch (r) {
                     case TunnelLookup.Found f -> switch (RadiusTunnels.convert(value, f.sets(), hostname)) {
                         case RadiusTunnels.Converted.Sets s -> new Answer.Found(s.sets());
                         case RadiusTunnels.Converted.None n -> new Answer.NotFound(n.detail());
@@ -99,7 +110,7 @@ public final class MethodListSelector implements TunnelSelector {
                     "user '" + key.userName() + "' has no domain and the call no DNIS"));
             return;
         }
-        new Search(keys, answer).ask(0, 0);
+        new Search(keys, new AccessLineInfo(key.agentCircuitId(), key.agentRemoteId()), answer).ask(0, 0);
     }
 
     private record Lookup(SearchKey kind, String value) { }
@@ -107,12 +118,14 @@ public final class MethodListSelector implements TunnelSelector {
     /** One call's walk over keys × methods. */
     private final class Search {
         private final List<Lookup> keys;
+        private final AccessLineInfo line;
         private final Consumer<Selection> answer;
         private final List<String> details = new ArrayList<>();
         private boolean unreachable;
 
-        Search(List<Lookup> keys, Consumer<Selection> answer) {
+        Search(List<Lookup> keys, AccessLineInfo line, Consumer<Selection> answer) {
             this.keys = keys;
+            this.line = line;
             this.answer = answer;
         }
 
@@ -128,7 +141,7 @@ public final class MethodListSelector implements TunnelSelector {
             Lookup k = keys.get(keyIndex);
             CompletionStage<Answer> stage;
             try {
-                stage = methods.get(methodIndex).lookup(k.kind(), k.value());
+                stage = methods.get(methodIndex).lookup(k.kind(), k.value(), line);
             } catch (RuntimeException e) {
                 stage = CompletableFuture.completedFuture(new Answer.NoDecision(true, methods.get(methodIndex).name() + ": " + e));
             }

@@ -30,13 +30,16 @@ public final class TunnelAuthorization implements AutoCloseable {
     private final EventLoopGroup group;
     private final RadiusClient client;
     private final RadiusSettings settings;
+    private final RadiusStats stats;
     private TunnelAuthorizer radius;
     private net.vpdn.config.Secret lookupPassword;
 
-    private TunnelAuthorization(VpdnConfig config, EventLoopGroup group, RadiusClient client, RadiusSettings settings) {
+    private TunnelAuthorization(VpdnConfig config, EventLoopGroup group, RadiusClient client, RadiusSettings settings,
+                                RadiusStats stats) {
         this.group = group;
         this.client = client;
         this.settings = settings;
+        this.stats = stats;
         this.lookupPassword = config.aaa().tunnelAuthorizationPassword();
         this.radius = client == null ? null : backend(client, settings, lookupPassword);
         this.selector = new ReloadableSelector(selector(config, radius));
@@ -53,13 +56,14 @@ public final class TunnelAuthorization implements AutoCloseable {
     /** Starts RADIUS when the method list names it. */
     public static TunnelAuthorization open(VpdnConfig config) throws InterruptedException {
         if (!config.aaa().tunnelAuthorization().uses(AaaMethod.RADIUS) || config.radiusServers().isEmpty()) {
-            return new TunnelAuthorization(config, null, null, null);
+            return new TunnelAuthorization(config, null, null, null, new RadiusStats());
         }
         EventLoopGroup group = new MultiThreadIoEventLoopGroup(1, NioIoHandler.newFactory());
         try {
             RadiusSettings settings = radiusSettings(config);
-            RadiusClient client = RadiusClient.open(settings, group.next(), PppRandom.secure(), System::nanoTime, new RadiusStats());
-            return new TunnelAuthorization(config, group, client, settings);
+            RadiusStats stats = new RadiusStats();
+            RadiusClient client = RadiusClient.open(settings, group.next(), PppRandom.secure(), System::nanoTime, stats);
+            return new TunnelAuthorization(config, group, client, settings, stats);
         } catch (InterruptedException | RuntimeException e) {
             group.shutdownGracefully(0, 1, TimeUnit.SECONDS);
             throw e;
@@ -96,6 +100,16 @@ public final class TunnelAuthorization implements AutoCloseable {
         RadiusSettings d = RadiusSettings.defaults(servers, config.hostname());
         return new RadiusSettings(servers, first.timeout(), first.retries() + 1, first.deadTime(), d.sourceSockets(),
                 d.maxWaiting(), Optional.of(config.hostname()), false);
+    }
+
+    /** The RADIUS client's counters, for metrics (zeros when RADIUS is not used). */
+    public RadiusStats radiusStats() {
+        return stats;
+    }
+
+    /** Whether tunnel lookups go to RADIUS. */
+    public boolean usesRadius() {
+        return client != null;
     }
 
     public TunnelSelector selector() {

@@ -46,6 +46,20 @@ class AccessOptionsTest {
         }
 
         @Test
+        @DisplayName("several --user-format and an --auth list are cycled per subscriber; --report names the file")
+        void cycledFormatsAndAuths() {
+            AccessOptions a = ok("--subscribers", "5", "--user-format", "u%d@alpha.example", "--user-format", "u%d@beta.example",
+                    "--auth", "chap,pap", "--report", "out/report.tsv");
+            assertThat(a.subscribers()).extracting(SubscriberProfile::user).containsExactly("u1@alpha.example",
+                    "u2@beta.example", "u3@alpha.example", "u4@beta.example", "u5@alpha.example");
+            assertThat(a.subscribers()).extracting(SubscriberProfile::auth).containsExactly(AuthMethod.CHAP_MD5,
+                    AuthMethod.PAP, AuthMethod.CHAP_MD5, AuthMethod.PAP, AuthMethod.CHAP_MD5);
+            assertThat(a.report()).contains(java.nio.file.Path.of("out/report.tsv"));
+            assertThat(ok("--subscribers", "1").report()).isEmpty();
+            assertThat(AccessOptions.parse(List.of("--auth", "chap,mschap"))).isInstanceOf(AccessOptions.Parsed.Error.class);
+        }
+
+        @Test
         @DisplayName("--user entries are cycled up to --subscribers, each with its own password")
         void users() {
             AccessOptions a = ok("--user", "alice@example.com:a-pw", "--user", "bob@example.com:b:pw", "--subscribers", "3");
@@ -104,6 +118,25 @@ class AccessOptionsTest {
             assertThat(s.allSucceeded()).isTrue();
             assertThat(s.lines()).contains("setup time (dial to IPCP): p50 50.0 ms, p99 99.0 ms", "refused: none")
                     .contains("  ... 80 more");
+        }
+
+        @Test
+        @DisplayName("setup rate: those that reached IPCP over first dial to last IPCP up; the report file has every subscriber")
+        void rateAndReportFile() {
+            // dialled at 0, 100, 200 ms (loop clock); IPCP after 50, 50 and 300 ms: 2 up in 0..250 ms, the third failed
+            SubscriberReport a = new SubscriberReport("a@x", true, Optional.of(Ipv4Address.of("10.0.0.2")), Optional.empty(),
+                    1, 1, false, false, Optional.empty(), Optional.of(Duration.ofMillis(50)), AuthMethod.CHAP_MD5, 1_000_000_000L);
+            SubscriberReport b = new SubscriberReport("b@x", true, Optional.of(Ipv4Address.of("10.0.0.3")), Optional.empty(),
+                    1, 1, false, false, Optional.empty(), Optional.of(Duration.ofMillis(150)), AuthMethod.PAP, 1_100_000_000L);
+            SubscriberReport c = new SubscriberReport("c@x", false, Optional.empty(), Optional.empty(), 0, 0, true, true,
+                    Optional.of(HangupCause.REFUSED), Optional.empty(), AuthMethod.PAP, 1_200_000_000L);
+            EmulatorSummary s = new EmulatorSummary(3, List.of(a, b, c), java.util.Map.of());
+            assertThat(s.setupRate()).isCloseTo(2 / 0.25, org.assertj.core.data.Offset.offset(1e-9));
+            assertThat(s.lines()).contains("setup rate: 8.0 setups/s (first dial to last IPCP up)");
+            assertThat(s.reportFile()).containsExactly("# user\tauth\tresult\taddress\tpings\tsetup_ms",
+                    "a@x\tCHAP_MD5\tok\t10.0.0.2\t1/1\t50.0", "b@x\tPAP\tok\t10.0.0.3\t1/1\t150.0",
+                    "c@x\tPAP\tdropped: REFUSED (auth failure)\t-\t0/0\t-");
+            assertThat(new EmulatorSummary(1, List.of(c), java.util.Map.of()).setupRate()).isZero();
         }
 
         @Test

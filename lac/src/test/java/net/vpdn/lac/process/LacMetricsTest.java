@@ -80,6 +80,39 @@ class LacMetricsTest {
         }
     }
 
+    @Test
+    @DisplayName("tunnel authorization through a RADIUS server that never answers: one access timeout for that server, "
+            + "its accept series at zero from the start")
+    void radiusTimeoutByServer() throws Exception {
+        try (java.net.DatagramSocket silent = new java.net.DatagramSocket(0, java.net.InetAddress.getLoopbackAddress())) {
+            java.nio.file.Path file = dir.resolve("lac.yaml");
+            TestConfigs.toLns(dir, lns.address().getPort());
+            java.nio.file.Files.writeString(file, """
+                    radius-servers:
+                      - {name: Silent-1, address: 127.0.0.1, auth-port: %d, acct-port: %d, secret: s, timeout: 200ms, retries: 0}
+                    aaa: {tunnel-authorization: [radius, local]}
+                    """.formatted(silent.getLocalPort(), silent.getLocalPort()), java.nio.file.StandardOpenOption.APPEND);
+            var access = (AccessOptions.Parsed.Ok) AccessOptions.parse(List.of("--subscribers", "1", "--password", "pw",
+                    "--pings", "0", "--hold", "1h"));
+            try (LacProcess lac = LacProcess.start(TestConfigs.load(file), access.options())) {
+                InetSocketAddress at = lac.metricsAddress().orElseThrow();
+                String accept = "vpdn_radius_server_requests_total{outcome=\"accept\",server=\"silent-1\",type=\"access\"}";
+                String timeout = "vpdn_radius_server_requests_total{outcome=\"timeout\",server=\"silent-1\",type=\"access\"}";
+                assertThat(scrape(at).get(accept)).isZero();
+                LacProcessTest.await(() -> {
+                    try {
+                        return scrape(at).getOrDefault(timeout, 0.0) == 1.0;
+                    } catch (Exception e) {
+                        throw new IllegalStateException(e);
+                    }
+                }, "one RADIUS timeout");
+                Map<String, Double> m = scrape(at);
+                assertThat(m.get(accept)).isZero();
+                assertThat(m.get("vpdn_radius_requests_total{component=\"client\",outcome=\"no_answer\"}")).isEqualTo(1.0);
+            }
+        }
+    }
+
     private static int status(InetSocketAddress at, String path) throws Exception {
         return HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + at.getPort() + path))
                 .build(), HttpResponse.BodyHandlers.discarding()).statusCode();

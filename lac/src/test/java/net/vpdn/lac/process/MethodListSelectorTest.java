@@ -34,12 +34,19 @@ class MethodListSelectorTest {
     static final class FakeRadius implements TunnelAuthorizer {
         final Map<String, TunnelLookup> answers = new HashMap<>();
         final List<String> asked = new ArrayList<>();
+        final List<net.vpdn.aaa.AccessLineInfo> lines = new ArrayList<>();
         TunnelLookup otherwise = new TunnelLookup.NotFound("Access-Reject");
 
         @Override
         public CompletionStage<TunnelLookup> tunnelsFor(String key) {
             asked.add(key);
             return CompletableFuture.completedFuture(answers.getOrDefault(key, otherwise));
+        }
+
+        @Override
+        public CompletionStage<TunnelLookup> tunnelsFor(String key, net.vpdn.aaa.AccessLineInfo line) {
+            lines.add(line);
+            return tunnelsFor(key);
         }
     }
 
@@ -67,6 +74,17 @@ class MethodListSelectorTest {
         VpdnConfig c = TestConfigs.load(TestConfigs.EXAMPLE, "aaa.tunnel-authorization=" + methods,
                 "radius-servers.0.name=r1", "radius-servers.0.address=127.0.0.1", "radius-servers.0.secret=s");
         return TunnelAuthorization.selector(c, radius);
+    }
+
+    @Test
+    @DisplayName("the line's Agent-Circuit-Id and Agent-Remote-Id reach the RADIUS lookup")
+    void lineIdsReachRadius() {
+        radius.answers.put("corp.example", new TunnelLookup.Found(List.of(tag(1, 1, "192.0.2.1", null, null, null))));
+        AtomicReference<Selection> got = new AtomicReference<>();
+        selector("radius").select(new CallKey("a@corp.example", Optional.of("corp.example"), "0311", "", "olt1 1/2:7", "cpe-9"),
+                got::set);
+        assertThat(got.get()).isInstanceOf(Selection.Tunnels.class);
+        assertThat(radius.lines).containsExactly(new net.vpdn.aaa.AccessLineInfo("olt1 1/2:7", "cpe-9"));
     }
 
     @Nested

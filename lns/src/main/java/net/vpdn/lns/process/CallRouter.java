@@ -18,6 +18,7 @@ import net.vpdn.l2tp.engine.Tunnel;
 import net.vpdn.l2tp.engine.TunnelListener;
 import net.vpdn.l2tp.io.DataHandler;
 import net.vpdn.l2tp.io.NettyL2tpEndpoint;
+import net.vpdn.l2tp.session.AccessLineAvps;
 import net.vpdn.l2tp.session.CallParams;
 import net.vpdn.l2tp.tunnel.AcceptDecision;
 import net.vpdn.l2tp.tunnel.TunnelState;
@@ -31,7 +32,6 @@ import net.vpdn.lns.ProxyAvps;
 import net.vpdn.vtemplate.TerminateCause;
 import net.vpdn.vtemplate.VirtualAccess;
 import net.vpdn.metrics.CallMetrics;
-import net.vpdn.metrics.L2tpMetrics;
 import net.vpdn.metrics.SetupFailure;
 import net.vpdn.metrics.TunnelRefusal;
 import org.slf4j.Logger;
@@ -61,7 +61,6 @@ final class CallRouter implements CallAcceptor, DataHandler, SessionListener, Tu
     private final Map<String, Integer> perGroup = new HashMap<>();
     private NettyL2tpEndpoint endpoint;
     private CallMetrics metrics = CallMetrics.discarding();
-    private L2tpMetrics l2tpMetrics;
     private int inSetup;
     private long admissionRefused;
     private long limitRefused;
@@ -80,9 +79,8 @@ final class CallRouter implements CallAcceptor, DataHandler, SessionListener, Tu
     }
 
     /** Where setups and teardowns are counted; on the loop, before calls arrive. */
-    void observe(CallMetrics metrics, L2tpMetrics l2tpMetrics) {
+    void observe(CallMetrics metrics) {
         this.metrics = metrics;
-        this.l2tpMetrics = l2tpMetrics;
     }
 
     @Override
@@ -124,6 +122,17 @@ final class CallRouter implements CallAcceptor, DataHandler, SessionListener, Tu
         inSetup++;
         session.setListener(this);
         session.answer();
+        logLineIds(session, request);
+    }
+
+    /** RFC 5515: where the subscriber's line is, as the LAC's PPPoE relay reported it (Broadband Forum AVPs in the ICRQ). */
+    private static void logLineIds(Session session, CallParams icrq) {
+        Optional<String> circuit = AccessLineAvps.agentCircuitId(icrq);
+        Optional<String> remote = AccessLineAvps.agentRemoteId(icrq);
+        if (circuit.isPresent() || remote.isPresent()) {
+            LOG.info("event=call-line-ids tunnel={} session={} agent-circuit-id='{}' agent-remote-id='{}'", session.tunnel().localId(),
+                    session.localId(), circuit.orElse(""), remote.orElse(""));
+        }
     }
 
     @Override
@@ -149,9 +158,6 @@ final class CallRouter implements CallAcceptor, DataHandler, SessionListener, Tu
 
     @Override
     public void sessionDown(Session session, Avp.ResultCode cause, boolean byPeer) {
-        if (l2tpMetrics != null) {
-            l2tpMetrics.sessionClosing(session);
-        }
         if (session.attachment() instanceof LnsSession lns) {
             lns.lowerDown(); // accounting Stop needs the call, so it goes first
         }
@@ -268,9 +274,6 @@ final class CallRouter implements CallAcceptor, DataHandler, SessionListener, Tu
 
     @Override
     public void tunnelDown(Tunnel tunnel, Avp.ResultCode cause, boolean byPeer) {
-        if (l2tpMetrics != null) {
-            l2tpMetrics.tunnelClosing(tunnel);
-        }
         LOG.info("event=tunnel-down tunnel={} peer={} host={} result={} by-peer={} message=\"{}\"", tunnel.localId(),
                 tunnel.peer(), tunnel.peerHostName(), cause.resultCode(), byPeer, cause.errorMessage());
     }

@@ -13,9 +13,11 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
 import net.vpdn.aaa.Accounting;
 import net.vpdn.aaa.radius.DisconnectListener;
+import net.vpdn.aaa.radius.RadiusObserver;
 import net.vpdn.admin.AdminServer;
 import net.vpdn.admin.AdminToken;
 import net.vpdn.admin.ReloadReport;
+import net.vpdn.config.AaaMethod;
 import net.vpdn.config.ConfigDiff;
 import net.vpdn.config.ReloadPlan;
 import net.vpdn.config.Role;
@@ -23,13 +25,14 @@ import net.vpdn.config.VpdnConfig;
 import net.vpdn.l2tp.RandomSource;
 import net.vpdn.l2tp.io.NettyL2tpEndpoint;
 import net.vpdn.metrics.AaaMetrics;
-import net.vpdn.metrics.L2tpMetrics;
 import net.vpdn.metrics.MetricNames;
 import net.vpdn.metrics.VpdnMetrics;
 import net.vpdn.lns.EndpointScheduler;
 import net.vpdn.lns.LnsContext;
 import net.vpdn.lns.PoolAddressAssigner;
 import net.vpdn.lns.ip.IpForwarder;
+import net.vpdn.lns.ip.PacketEgress;
+import net.vpdn.lns.uplink.TunEgress;
 import net.vpdn.ppp.PppRandom;
 import net.vpdn.runtime.EngineSettings;
 import net.vpdn.runtime.ProcessStart;
@@ -129,7 +132,8 @@ public final class LnsProcess implements AutoCloseable {
 
     /** Loop-confined state every group's context shares. */
     private record Shared(VirtualAccessCloner cloner, IpForwarder forwarder, Map<String, Ipv4Pool> pools,
-                          EndpointScheduler loop, AaaAuthorizer authorizer, PoolAddressAssigner addresses) { }
+                          EndpointScheduler loop, AaaAuthorizer authorizer, PoolAddressAssigner addresses,
+                          Optional<TunEgress> uplink) { }
 
     /** Starts with the default options. */
     public static LnsProcess start(VpdnConfig config) throws InterruptedException {
@@ -151,10 +155,13 @@ public final class LnsProcess implements AutoCloseable {
         CallRouter router = new CallRouter(policy::get, options.maxSessionsInSetup(),
                 new SessionAccounting(fanOut(sinks), bind.getAddress().getHostAddress()), acctPrefix);
         NettyL2tpEndpoint endpoint;
+        Optional<TunEgress> uplink = Optional.empty();
         try {
+            uplink = Uplinks.open(config);
             endpoint = NettyL2tpEndpoint.start(bind, EngineSettings.engine(config), RandomSource.secure(),
                     new NettyL2tpEndpoint.Handlers(router::decideTunnel, router, router, router));
         } catch (RuntimeException | InterruptedException e) {
+            uplink.ifPresent(TunEgress::close);
             aaa.close();
             throw e;
         }
@@ -162,21 +169,23 @@ public final class LnsProcess implements AutoCloseable {
         AaaAuthorizer authorizer = new AaaAuthorizer(() -> policy.get().authenticator(), router::acctSessionId);
         PoolAddressAssigner addresses = new PoolAddressAssigner(pools,
                 user -> Optional.ofNullable(policy.get().staticAddresses().get(user)));
+        IpForwarder forwarder = new IpForwarder(1024, uplink.map(u -> (PacketEgress) u));
         Shared shared = new Shared(new VirtualAccessCloner(options.maxVirtualAccess(), PppRandom.secure()),
-                new IpForwarder(1024, Optional.empty()), pools, new EndpointScheduler(endpoint), authorizer, addresses);
+                forwarder, pools, new EndpointScheduler(endpoint), authorizer, addresses, uplink);
         LnsProcess process = new LnsProcess(endpoint, router, policy, shared, aaa, options);
-        VpdnMetrics metrics = process.bindMetrics();
-        L2tpMetrics l2tpMetrics = metrics.bindL2tp(endpoint.engine());
+        VpdnMetrics metrics = process.bindMetrics(config);
+        metrics.bindL2tp(endpoint.engine());
         endpoint.call(() -> {
             policy.set(process.build(config));
             router.bind(endpoint);
-            router.observe(metrics.bindCalls(), l2tpMetrics);
+            router.observe(metrics.bindCalls());
             return null;
         }).join();
         try {
             process.metrics = metrics;
             metrics.listen(config.metrics());
             process.startAdmin(config);
+            Uplinks.start(config, shared.uplink(), endpoint, forwarder);
             process.disconnectAddress = aaa.listenForDisconnects(config.dynamicAuthorization(), process::disconnect)
                     .orElse(null);
         } catch (RuntimeException | InterruptedException e) {
@@ -193,7 +202,7 @@ public final class LnsProcess implements AutoCloseable {
     }
 
     /** The registry over the engine, pools, AAA and this process's call state (loop state read on the loop). */
-    private VpdnMetrics bindMetrics() {
+    private VpdnMetrics bindMetrics(VpdnConfig config) {
         VpdnMetrics m = VpdnMetrics.create(endpoint::execute);
         m.bindPools(() -> {
             Map<String, Ipv4Pool.Usage> usage = new java.util.LinkedHashMap<>();
@@ -202,7 +211,11 @@ public final class LnsProcess implements AutoCloseable {
         });
         m.loopGauge(MetricNames.LNS_CALLS_IN_SETUP, "Calls between ICRQ and IPCP up", router::inSetup);
         m.loopGauge(MetricNames.LNS_VIRTUAL_ACCESS, "Live Virtual-Access interfaces", () -> shared.cloner().live());
-        AaaMetrics.bindRadius(m.registry(), "client", aaa.clientStats());
+        var types = java.util.EnumSet.noneOf(RadiusObserver.Type.class);
+        if (config.aaa().authentication().uses(AaaMethod.RADIUS)) types.add(RadiusObserver.Type.ACCESS);
+        if (aaa.accountingQueue().isPresent()) types.add(RadiusObserver.Type.ACCOUNTING);
+        AaaMetrics.bindRadius(m.registry(), "client", aaa.clientStats(),
+                config.radiusServers().stream().map(s -> s.name()).toList(), types);
         AaaMetrics.bindRadius(m.registry(), "disconnect", aaa.disconnectStats());
         aaa.accountingQueue().ifPresent(q -> AaaMetrics.bindAccounting(m.registry(), q));
         return m;
@@ -384,6 +397,7 @@ public final class LnsProcess implements AutoCloseable {
         int ended = teardowns.endAll();
         LOG.info("event=shutdown sessions-ended={}", ended);
         endpoint.close(options.shutdownGrace());
+        shared.uplink().ifPresent(TunEgress::close);
         aaa.drain(options.shutdownGrace());
         aaa.close();
         LOG.info("event=stopped");

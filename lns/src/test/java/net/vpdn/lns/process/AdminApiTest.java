@@ -63,7 +63,7 @@ class AdminApiTest {
             assertThat(stop.terminateCause()).hasValue(TerminateCause.ADMIN_RESET.radiusValue());
             lac.awaitCallDown();
             assertThat(call(lns, "DELETE", "/api/sessions/" + sessionId, TOKEN).statusCode()).isEqualTo(404);
-            LnsProcessTest.assertNoLeaks(lns);
+            NoLeaks.assertNoLeaks(lns);
         }
     }
 
@@ -93,7 +93,7 @@ class AdminApiTest {
             assertThat(call(lns, "DELETE", "/api/sessions/" + vi, TOKEN).statusCode()).isEqualTo(204);
             assertThat(fixture.next().acctSessionId()).isEqualTo(second.acctSessionId());
             b.awaitCallDown();
-            LnsProcessTest.assertNoLeaks(lns);
+            NoLeaks.assertNoLeaks(lns);
         }
     }
 

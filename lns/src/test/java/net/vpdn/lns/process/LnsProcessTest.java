@@ -156,7 +156,7 @@ class LnsProcessTest {
             assertThat(stop.acctSessionId()).isEqualTo(start.acctSessionId());
             assertThat(stop.terminateCause()).hasValue(TerminateCause.USER_REQUEST.radiusValue());
             lac.awaitCallDown();
-            assertNoLeaks(lns);
+            NoLeaks.assertNoLeaks(lns);
         }
     }
 
@@ -176,19 +176,10 @@ class LnsProcessTest {
             lac.dial(lac.tunnel(lns.l2tpAddress()), "alice@example.com", "wrong");
             lac.awaitCallDown();
             assertThat(fixture.accounting).isEmpty();
-            assertNoLeaks(lns);
+            NoLeaks.assertNoLeaks(lns);
         }
     }
 
-    static void assertNoLeaks(LnsProcess lns) {
-        LnsProcess.Counters c = lns.counters();
-        assertThat(c.engineSessions()).as("engine sessions").isZero();
-        assertThat(c.calls()).as("calls").isZero();
-        assertThat(c.inSetup()).as("admission slots").isZero();
-        assertThat(c.virtualAccess()).as("Virtual-Access interfaces").isZero();
-        assertThat(c.poolInUse()).as("pool addresses").isZero();
-        assertThat(c.routes()).as("routes").isZero();
-    }
 
     static void clearTunnelFromLac(TestLac lac, Tunnel t) {
         lac.endpoint.execute(() -> t.close(StopCcnResult.GENERAL_REQUEST_TO_CLEAR, ErrorCode.NO_GENERAL_ERROR, "test"));

@@ -92,7 +92,7 @@ class MetricsTest {
     }
 
     @Test
-    @DisplayName("the LAC vanishes: the unanswered HELLO is retransmitted, and the count outlives the released tunnel")
+    @DisplayName("the LAC vanishes: the unanswered HELLO is retransmitted, the count outlives the released tunnel, one HELLO timeout")
     void retransmissionsOutliveTheTunnel() throws Exception {
         String[] sets = {METRICS_ON[0], METRICS_ON[1], METRICS_ON[2], "l2tp.hello-interval=500ms",
             "l2tp.retransmit-initial=500ms", "l2tp.retransmit-retries=1"};
@@ -111,6 +111,8 @@ class MetricsTest {
             Map<String, Double> gone = scrape(metrics);
             assertThat(gone.get("vpdn_l2tp_tunnels{state=\"established\"}")).isZero();
             assertThat(gone.get("vpdn_l2tp_control_retransmissions_total")).isGreaterThanOrEqualTo(1.0);
+            assertThat(gone.get("vpdn_l2tp_hello_timeouts_total")).isEqualTo(1.0);
+            assertThat(gone.get("vpdn_tunnel_teardowns_total{cause=\"hello_timeout\"}")).isEqualTo(1.0);
         }
     }
 

@@ -1,6 +1,6 @@
 package net.vpdn.lns.process;
 
-import static net.vpdn.lns.process.LnsProcessTest.assertNoLeaks;
+import static net.vpdn.lns.process.NoLeaks.assertNoLeaks;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;

@@ -16,6 +16,8 @@ import net.vpdn.aaa.radius.FreeRadiusServer;
 import net.vpdn.admin.cli.AdminClient;
 import net.vpdn.runtime.launch.VpdnChild;
 import net.vpdn.tests.peers.Eventually;
+import net.vpdn.tests.peers.PeerTool;
+import net.vpdn.tests.peers.RealPeers;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -28,6 +30,7 @@ import org.junit.jupiter.api.io.TempDir;
  * neither process may hold a call, a session or a pool address, and the LNS's tunnels go when the LAC
  * stops. Skipped without FreeRADIUS unless {@code VPDN_REQUIRE_REAL_PEERS=1}.
  */
+@RealPeers(value = PeerTool.FREERADIUS, root = false)
 @DisplayName("1,000 subscribers through a LAC process and an LNS process, one group chosen by FreeRADIUS")
 class LacLnsRadiusEndToEndTest {
     static final int SUBSCRIBERS = Integer.getInteger("vpdn.e2e.subscribers", 1000);

@@ -136,6 +136,14 @@ public final class LabVm implements AutoCloseable {
         return name;
     }
 
+    /**
+     * The pid of the {@code run-vm.sh} shell: with {@code --tap2 NETNS} the guest's eth1 is the tap
+     * {@code vt<pid>} in that namespace.
+     */
+    public long pid() {
+        return process.pid();
+    }
+
     /** {@code $VPDN_INTEROP_DIR/runs/NAME/}: console.log, syslog, xl2tpd.log, pppd.log, ... */
     public Path runDir() {
         return Lab.runDir(name);

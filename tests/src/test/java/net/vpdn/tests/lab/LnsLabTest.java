@@ -16,6 +16,7 @@ import net.vpdn.aaa.acct.AccountingRecord;
 import net.vpdn.config.ConfigLoader;
 import net.vpdn.config.ConfigResult;
 import net.vpdn.lns.process.LnsProcess;
+import net.vpdn.lns.process.NoLeaks;
 import net.vpdn.lns.process.LnsViews.SessionView;
 import net.vpdn.tests.peers.FreePort;
 import net.vpdn.tests.peers.Tshark;
@@ -168,7 +169,7 @@ class LnsLabTest {
             assertThat(log).as("pppd really used " + method).contains(method.pppdSaysSucceeded);
             assertThat(log).as("our 1 s keepalive reached pppd, which answered it").contains("rcvd [LCP EchoReq")
                     .contains("sent [LCP EchoRep");
-            assertNoLeaks(lns);
+            NoLeaks.assertNoLeaks(lns);
             assertThat(tap).as("exactly one Start and one Stop").isEmpty();
         }
         assertCleanCapture(pcap, port);
@@ -189,7 +190,7 @@ class LnsLabTest {
                     .filter(l -> l.contains("CHAP") || l.contains("LCP Term")).reduce("", (a, b) -> a + b + "\n"));
             assertThat(log).contains("E=691").contains("MS-CHAP authentication failed");
             assertThat(tap).as("no accounting for a session that never came up").isEmpty();
-            assertNoLeaks(lns);
+            NoLeaks.assertNoLeaks(lns);
         }
         TsharkCheck check = Tshark.check(pcap, port);
         assertThat(check.problems()).as(check.summary()).isEmpty();
@@ -210,7 +211,7 @@ class LnsLabTest {
             assertThat(down.value("remote")).contains(LNS_ADDRESS);
             vm.awaitExit(Duration.ofSeconds(40));
             assertThat(pppdLog(vm)).contains("rcvd [LCP TermReq");
-            assertNoLeaks(lns);
+            NoLeaks.assertNoLeaks(lns);
         }
         TsharkCheck check = Tshark.check(pcap, port);
         assertThat(check.problems()).as(check.summary()).isEmpty();
@@ -228,14 +229,4 @@ class LnsLabTest {
         assertThat(s.interfaceName()).hasValueSatisfying(n -> assertThat(n).startsWith("Virtual-Access"));
     }
 
-    static void assertNoLeaks(LnsProcess lns) {
-        LnsProcess.Counters c = lns.counters();
-        assertThat(c.engineSessions()).as("engine sessions").isZero();
-        assertThat(c.calls()).as("calls").isZero();
-        assertThat(c.inSetup()).as("admission slots").isZero();
-        assertThat(c.virtualAccess()).as("Virtual-Access interfaces").isZero();
-        assertThat(c.poolInUse()).as("pool addresses").isZero();
-        assertThat(c.routes()).as("routes").isZero();
-        assertThat(lns.poolUsage().get("lns-pool").inUse()).as("lns-pool in use").isZero();
-    }
 }

@@ -9,7 +9,7 @@ import java.util.LinkedHashSet;
 import java.util.Set;
 
 /**
- * Free UDP ports on 127.0.0.1, found by binding port 0 and reading what the kernel chose.
+ * Free UDP (and TCP) ports on 127.0.0.1, found by binding port 0 and reading what the kernel chose.
  * The port is released before it is returned, so another process could take it in between;
  * on a test machine that window is small enough, and a clash shows up as a bind failure.
  */
@@ -38,6 +38,15 @@ public final class FreePort {
             throw new UncheckedIOException("cannot bind " + n + " UDP sockets on 127.0.0.1", e);
         } finally {
             held.forEach(DatagramSocket::close);
+        }
+    }
+
+    /** One TCP port that was free on 127.0.0.1 a moment ago. */
+    public static int tcp() {
+        try (java.net.ServerSocket s = new java.net.ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            return s.getLocalPort();
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot bind a TCP socket on 127.0.0.1", e);
         }
     }
 }

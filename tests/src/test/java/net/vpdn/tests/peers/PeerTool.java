@@ -16,7 +16,15 @@ public enum PeerTool {
     /** Wireshark's command line, Debian package {@code tshark}. */
     TSHARK("tshark", "tshark"),
     /** Wireshark's capture engine, used directly for live captures (comes with {@code tshark}). */
-    DUMPCAP("dumpcap", "tshark");
+    DUMPCAP("dumpcap", "tshark"),
+    /** The RADIUS server the end-to-end tests start on loopback (the aaa test-jar's FreeRadiusServer runs it). */
+    FREERADIUS("freeradius", "freeradius"),
+    /** The Prometheus server, Debian package {@code prometheus}. */
+    PROMETHEUS("prometheus", "prometheus"),
+    /** Prometheus's checker ({@code promtool check metrics}), in the same package. */
+    PROMTOOL("promtool", "prometheus"),
+    /** Compose v1 ({@code docker-compose config} parses and validates a compose file without an engine). */
+    DOCKER_COMPOSE("docker-compose", "docker-compose");
 
     private static final List<String> EXTRA_DIRS = List.of("/usr/sbin", "/sbin", "/usr/bin", "/usr/local/sbin");
 

@@ -45,6 +45,13 @@ public final class Tshark {
         return new String(run(pcap, List.of(), l2tpPorts), StandardCharsets.UTF_8).lines().map(String::strip).toList();
     }
 
+    /** The values of display fields ({@code -T fields -e F ...}), one tab-separated line per packet. */
+    public static List<String> fields(Path pcap, List<String> fields, int... l2tpPorts) throws IOException {
+        List<String> options = new ArrayList<>(List.of("-T", "fields"));
+        fields.forEach(f -> options.addAll(List.of("-e", f)));
+        return new String(run(pcap, options, l2tpPorts), StandardCharsets.UTF_8).lines().toList();
+    }
+
     /** Copies the packets of {@code in} that match the display filter into {@code out} (classic pcap). */
     static void filter(Path in, String displayFilter, Path out) throws IOException {
         run(in, List.of("-Y", displayFilter, "-F", "pcap", "-w", out.toString()));

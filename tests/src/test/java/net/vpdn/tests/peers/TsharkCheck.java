@@ -43,7 +43,7 @@ public record TsharkCheck(int packets, Map<String, Integer> l2tpMessages, int ma
     public record Result(int frame, String message, int resultCode, int errorCode, String errorMessage) { }
 
     private static final List<String> CHECKED_LAYERS =
-            List.of("l2tp", "ppp", "lcp", "chap", "pap", "ipcp", "ipv6cp", "ccp");
+            List.of("l2tp", "ppp", "lcp", "chap", "pap", "ipcp", "ipv6cp", "ccp", "pppoe", "pppoed", "pppoes");
     /** tshark's PI_WARN; PI_ERROR is 0x00800000. */
     private static final int SEVERITY_WARN = 0x00600000;
     private static final String[] MESSAGE_NAMES = {null, "SCCRQ", "SCCRP", "SCCCN", "StopCCN", null, "HELLO",

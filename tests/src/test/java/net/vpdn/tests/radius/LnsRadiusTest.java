@@ -19,6 +19,7 @@ import net.vpdn.config.VpdnConfig;
 import net.vpdn.l2tp.avp.CdnResult;
 import net.vpdn.l2tp.engine.Tunnel;
 import net.vpdn.lns.process.LnsProcess;
+import net.vpdn.lns.process.NoLeaks;
 import net.vpdn.lns.process.TestLac;
 import net.vpdn.ppp.ipcp.IpcpNegotiated;
 import net.vpdn.ppp.ipcp.Ipv4Address;
@@ -148,15 +149,6 @@ class LnsRadiusTest {
         return r;
     }
 
-    static void assertNoLeaks(LnsProcess lns) {
-        LnsProcess.Counters c = lns.counters();
-        assertThat(c.engineSessions()).as("engine sessions").isZero();
-        assertThat(c.calls()).as("calls").isZero();
-        assertThat(c.inSetup()).as("admission slots").isZero();
-        assertThat(c.virtualAccess()).as("Virtual-Access interfaces").isZero();
-        assertThat(c.poolInUse()).as("pool addresses").isZero();
-        assertThat(c.routes()).as("routes").isZero();
-    }
 
     @Nested
     @DisplayName("Accounting")
@@ -249,7 +241,7 @@ class LnsRadiusTest {
                 AccountingRecord tapped = next();
                 assertThat(tapped.status()).isEqualTo(AccountingRecord.Status.STOP);
                 assertThat(tap).as("exactly one Stop").isEmpty();
-                assertNoLeaks(lns);
+                NoLeaks.assertNoLeaks(lns);
             }
         }
 

@@ -1,0 +1,31 @@
+package net.vpdn.config;
+
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.OptionalInt;
+
+/**
+ * One Ethernet interface the LAC answers PPPoE (RFC 2516) on ({@code pppoe-interfaces} entries).
+ *
+ * @param name         the Linux interface name, e.g. {@code eth1} (at most 15 characters)
+ * @param netns        a named network namespace ({@code ip netns}) the interface lives in, if not the LAC's own
+ * @param vlan         the 802.1Q VLAN id (1 to 4094) sessions are tagged with, or none
+ * @param acName       the AC-Name tag (default: the hostname)
+ * @param serviceNames Service-Names offered; a PADI for any service (empty name) is always offered
+ * @param cookieSecret the AC-Cookie HMAC key, at least 16 characters; never shown
+ * @param maxSessions  sessions at most on the interface (1 to 65534)
+ * @param connectSpeed the Tx Connect Speed reported to the LNS, bits/s
+ */
+public record PppoeInterface(String name, Optional<String> netns, OptionalInt vlan, String acName, List<String> serviceNames,
+                             Secret cookieSecret, int maxSessions, long connectSpeed) {
+    public static final int DEFAULT_MAX_SESSIONS = 8000;
+    public static final long DEFAULT_CONNECT_SPEED = 1_000_000_000L;
+    public static final int MIN_COOKIE_SECRET = 16;
+
+    public PppoeInterface {
+        Objects.requireNonNull(name, "name");
+        Objects.requireNonNull(cookieSecret, "cookieSecret");
+        serviceNames = List.copyOf(serviceNames);
+    }
+}
