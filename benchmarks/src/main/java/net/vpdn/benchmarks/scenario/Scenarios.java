@@ -126,7 +126,8 @@ public final class Scenarios {
 
     private static Plateau awaitPlateau(ScenarioOptions o, VpdnChild lns, VpdnChild lac, String metrics) throws Exception {
         long start = System.nanoTime();
-        long deadline = start + Duration.ofSeconds(o.emulatorHoldSeconds() + 30L).toNanos();
+        // before the first hold ends (no call hangs up earlier than emulatorHold after the LAC started)
+        long deadline = start + Duration.ofSeconds(Math.max(5, o.emulatorHoldSeconds() - 5L)).toNanos();
         long peak = 0;
         long peakAt = start;
         long lastReport = start;
