@@ -74,7 +74,7 @@ class AccessOptionsTest {
             "--rate|fast|not a positive rate",
             "--rate|0|not a positive rate",
             "--hold|1m30s|not a duration",
-            "--auth|mschap|not chap, pap or a comma-separated list",
+            "--auth|mschap|not chap or pap",
             "--subscribers|-1|not 0..100000",
             "--user|alice|give NAME:PASSWORD",
             "--called|555-1234|not digits",
@@ -133,9 +133,10 @@ class AccessOptionsTest {
             EmulatorSummary s = new EmulatorSummary(3, List.of(a, b, c), java.util.Map.of());
             assertThat(s.setupRate()).isCloseTo(2 / 0.25, org.assertj.core.data.Offset.offset(1e-9));
             assertThat(s.lines()).contains("setup rate: 8.0 setups/s (first dial to last IPCP up)");
-            assertThat(s.reportFile()).containsExactly("# user\tauth\tresult\taddress\tpings\tsetup_ms",
-                    "a@x\tCHAP_MD5\tok\t10.0.0.2\t1/1\t50.0", "b@x\tPAP\tok\t10.0.0.3\t1/1\t150.0",
-                    "c@x\tPAP\tdropped: REFUSED (auth failure)\t-\t0/0\t-");
+            // up_ms: when IPCP opened, from the first dial (a load generator counts setups per second with it)
+            assertThat(s.reportFile()).containsExactly("# user\tauth\tresult\taddress\tpings\tsetup_ms\tup_ms",
+                    "a@x\tCHAP_MD5\tok\t10.0.0.2\t1/1\t50.0\t50.0", "b@x\tPAP\tok\t10.0.0.3\t1/1\t150.0\t250.0",
+                    "c@x\tPAP\tdropped: REFUSED (auth failure)\t-\t0/0\t-\t-");
             assertThat(new EmulatorSummary(1, List.of(c), java.util.Map.of()).setupRate()).isZero();
         }
 
