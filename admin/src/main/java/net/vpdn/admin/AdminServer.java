@@ -195,8 +195,14 @@ public final class AdminServer implements AutoCloseable {
                 group.shutdownGracefully(0, 0, TimeUnit.SECONDS);
                 IOException io = e instanceof IOException ioe ? ioe : new IOException(e);
                 throw new UncheckedIOException("cannot listen for the admin API on "
-                        + address.getAddress().getHostAddress() + ":" + address.getPort() + ": " + e.getMessage(), io);
+                        + address.getAddress().getHostAddress() + ":" + address.getPort() + ": " + problem(e), io);
             }
+        }
+
+        /** The operator's part of a bind failure: Netty's native message starts with the system call. */
+        private static String problem(Exception e) {
+            String m = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+            return m.substring(m.lastIndexOf(": ") + 1).strip();
         }
 
         private ChannelInitializer<SocketChannel> initializer(Router router, RouteDispatcher dispatcher) {

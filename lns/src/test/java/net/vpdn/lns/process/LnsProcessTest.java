@@ -46,6 +46,22 @@ class LnsProcessTest {
         }
 
         @Test
+        @DisplayName("an L2TP port in use is refused with exit status 1, the address named, no stack trace")
+        void l2tpPortInUse() throws Exception {
+            Path file = ProcessFixture.write(dir, ProcessFixture.YAML);
+            try (java.net.DatagramSocket taken = new java.net.DatagramSocket(
+                    new java.net.InetSocketAddress(java.net.InetAddress.getLoopbackAddress(), 0))) {
+                ByteArrayOutputStream err = new ByteArrayOutputStream();
+                LnsMain.Launch launch = LnsMain.launch(new String[] {"--config", file.toString(),
+                        "--set", "l2tp.listen-port=" + taken.getLocalPort()}, Map.of(),
+                        System.out, new PrintStream(err, true, StandardCharsets.UTF_8));
+                assertThat(launch).isEqualTo(new LnsMain.Launch.Refused(1));
+                assertThat(err.toString(StandardCharsets.UTF_8)).isEqualTo("vpdn lns: cannot start: cannot listen for L2TP on"
+                        + " 127.0.0.1:" + taken.getLocalPort() + ": Address already in use\nvpdn lns: not started\n");
+            }
+        }
+
+        @Test
         @DisplayName("a LAC configuration is refused: wrong role")
         void lacRoleRefused() throws Exception {
             Path file = ProcessFixture.write(dir, ProcessFixture.YAML);
