@@ -1,8 +1,6 @@
 package net.vpdn.lac.call;
 
 import io.netty.buffer.ByteBuf;
-import io.netty.buffer.ByteBufUtil;
-import io.netty.buffer.Unpooled;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -29,15 +27,13 @@ import net.vpdn.lac.select.UserNameParser;
 import net.vpdn.lac.tunnel.TunnelPool;
 import net.vpdn.ppp.proxy.ProxyAuth;
 import net.vpdn.ppp.session.PppOutput;
-import net.vpdn.ppp.session.PppSession;
-import net.vpdn.ppp.session.PppTimer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * One subscriber call through the LAC (RFC 2661 §3.1, LAC incoming call): PPP with the subscriber
- * in LAC mode until its credentials are in, then the tunnel selection by domain or DNIS, a tunnel
- * from the pool (trying the sets in Tunnel-Preference order), ICRQ/ICRP/ICCN with the line's
+ * in LAC mode ({@link SubscriberPpp}) until its credentials are in, then the tunnel selection by
+ * domain or DNIS, a tunnel from the pool (trying the sets in Tunnel-Preference order), ICRQ/ICRP/ICCN with the line's
  * numbers, bearer, speeds and the proxy AVPs, then frame relay both ways without copying. The
  * subscriber's hang-up sends CDN; a CDN or a dead tunnel sends the subscriber LCP
  * Terminate-Request and drops the line. Runs on the loop; the state is a handful of fields.
@@ -49,11 +45,9 @@ final class LacCall implements LineHandler, SessionListener, TunnelPool.Waiter {
 
     private final LacService service;
     private final AccessLine line;
-    private PppSession ppp;
-    private EngineHost.TimerHandle[] pppTimers;
+    private SubscriberPpp ppp;
     private CallState state = CallState.PPP;
     private PppOutput.HandOff handOff;
-    private int papIdentifier = -1;
     private String user = "";
     private List<TunnelSet> sets;
     private int nextSet;
@@ -75,11 +69,10 @@ final class LacCall implements LineHandler, SessionListener, TunnelPool.Waiter {
     }
 
     void start() {
-        ppp = new PppSession(service.config().ppp(), service.random());
-        pppTimers = new EngineHost.TimerHandle[PppTimer.values().length];
+        ppp = new SubscriberPpp(service, line, this::handOff, this::pppDown);
         line.attach(this);
         setupTimer = service.loop().schedule(service.config().setupTimeout(), this::setupTimedOut);
-        apply(ppp.lowerUp());
+        ppp.start();
     }
 
     /** The call setup timeout: a call not connected by now is cleared, whatever it was waiting for. */
@@ -100,13 +93,7 @@ final class LacCall implements LineHandler, SessionListener, TunnelPool.Waiter {
     public void onFrame(ByteBuf frame) {
         switch (state) {
             case RELAY -> service.data().send(session, frame);
-            case PPP -> {
-                byte[] bytes = ByteBufUtil.getBytes(frame);
-                frame.release();
-                int pap = CallAvps.papRequestIdentifier(bytes);
-                if (pap >= 0) papIdentifier = pap;
-                apply(ppp.receive(bytes));
-            }
+            case PPP -> ppp.receive(frame);
             default -> {
                 service.counters().frameDropped();
                 frame.release();
@@ -127,41 +114,6 @@ final class LacCall implements LineHandler, SessionListener, TunnelPool.Waiter {
         }
     }
 
-    private void apply(List<PppOutput> outputs) {
-        for (PppOutput o : outputs) {
-            switch (o) {
-                case PppOutput.SendFrame s -> line.send(Unpooled.wrappedBuffer(s.frame().toArray()));
-                case PppOutput.ArmTimer t -> armPppTimer(t);
-                case PppOutput.CancelTimer c -> cancelPppTimer(c.timer());
-                case PppOutput.HandOff h -> handOff(h);
-                case PppOutput.LinkDown d -> pppDown(d);
-                case PppOutput.Verify v -> { } // not emitted in LAC mode: the LNS verifies
-                case PppOutput.Deliver d -> { }
-                case PppOutput.PhaseChanged p -> { }
-                case PppOutput.Authenticated a -> { }
-                case PppOutput.Ipv4Up u -> { }
-                case PppOutput.Ipv6Up u -> { }
-            }
-        }
-    }
-
-    private void armPppTimer(PppOutput.ArmTimer t) {
-        cancelPppTimer(t.timer());
-        pppTimers[t.timer().ordinal()] = service.loop().schedule(t.after(), () -> {
-            pppTimers[t.timer().ordinal()] = null;
-            if (state == CallState.PPP) apply(ppp.timer(t.timer(), t.token()));
-        });
-    }
-
-    private void cancelPppTimer(PppTimer timer) {
-        if (pppTimers == null) return;
-        EngineHost.TimerHandle h = pppTimers[timer.ordinal()];
-        if (h != null) {
-            h.cancel();
-            pppTimers[timer.ordinal()] = null;
-        }
-    }
-
     private void pppDown(PppOutput.LinkDown d) {
         if (state != CallState.PPP) return;
         service.counters().pppFailed();
@@ -174,9 +126,7 @@ final class LacCall implements LineHandler, SessionListener, TunnelPool.Waiter {
 
     private void handOff(PppOutput.HandOff h) {
         if (state != CallState.PPP) return;
-        for (PppTimer t : PppTimer.values()) cancelPppTimer(t);
-        ppp = null; // silent from now on; let it go
-        pppTimers = null;
+        ppp.stop(); // silent from now on; its PAP identifier stays for the proxy AVPs and a refusal
         handOff = h;
         state = CallState.SELECTING;
         LineIdentity id = line.identity();
@@ -273,7 +223,7 @@ final class LacCall implements LineHandler, SessionListener, TunnelPool.Waiter {
             service.pool().callEnded(t);
             return;
         }
-        Session s = t.placeCall(CallAvps.icrq(line.identity()), CallAvps.iccn(line.identity(), handOff, papIdentifier), this);
+        Session s = t.placeCall(CallAvps.icrq(line.identity()), CallAvps.iccn(line.identity(), handOff, ppp.papIdentifier()), this);
         if (s == null) {
             failures.add(reserved.groupName() + ": no free session id in tunnel to " + endpoint.address());
             unreserve();
@@ -334,7 +284,7 @@ final class LacCall implements LineHandler, SessionListener, TunnelPool.Waiter {
         LineIdentity id = line.identity();
         LOG.info("event=call-refused line={} user='{}' calling='{}' called='{}' reason={} detail='{}'", id.lineId(), user,
                 id.callingNumber(), id.calledNumber(), reason, detail);
-        if (handOff != null) handOff.auth().ifPresent(a -> line.send(SubscriberNotices.authFailure(a, Math.max(papIdentifier, 0),
+        if (handOff != null) handOff.auth().ifPresent(a -> line.send(SubscriberNotices.authFailure(a, Math.max(ppp.papIdentifier(), 0),
                 "VPDN refused: " + reason)));
         line.send(SubscriberNotices.terminateRequest(1, "VPDN refused"));
         line.hangup(HangupCause.REFUSED);
@@ -352,10 +302,7 @@ final class LacCall implements LineHandler, SessionListener, TunnelPool.Waiter {
         if (state == CallState.DONE) return;
         state = CallState.DONE;
         cancelSetupTimer();
-        if (pppTimers != null) {
-            for (PppTimer t : PppTimer.values()) cancelPppTimer(t);
-        }
-        ppp = null;
+        if (ppp != null) ppp.stop();
         unreserve();
         if (session != null) session.attach(null);
         if (tunnel != null) service.pool().callEnded(tunnel);
