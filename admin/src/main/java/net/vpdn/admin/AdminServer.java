@@ -83,7 +83,7 @@ public final class AdminServer implements AutoCloseable {
     public void close() {
         channel.close().syncUninterruptibly();
         group.shutdownGracefully(0, 2, TimeUnit.SECONDS).syncUninterruptibly();
-        LOG.info("admin API on {} closed", uri());
+        LOG.info("event=admin-closed url={}", uri());
     }
 
     @Override
@@ -185,7 +185,7 @@ public final class AdminServer implements AutoCloseable {
                         .childHandler(initializer(router, dispatcher))
                         .bind(address).sync().channel();
                 AdminServer server = new AdminServer(group, ch, token != null);
-                LOG.info("admin API listening on {} (token {})", server.uri(), token != null ? "required" : "not required");
+                LOG.info("event=admin-listening url={} token={}", server.uri(), token != null ? "required" : "not-required");
                 return server;
             } catch (InterruptedException e) {
                 group.shutdownGracefully(0, 0, TimeUnit.SECONDS);

@@ -22,6 +22,7 @@ import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
+import net.vpdn.l2tp.LogText;
 import net.vpdn.l2tp.RandomSource;
 import net.vpdn.l2tp.engine.CallAcceptor;
 import net.vpdn.l2tp.engine.EngineConfig;
@@ -77,7 +78,8 @@ public final class NettyL2tpEndpoint implements AutoCloseable {
             L2tpEngine engine = new L2tpEngine(config, new NettyEngineHost(ch), random,
                     handlers.tunnelAcceptor(), handlers.callAcceptor(), handlers.acceptedTunnelListener());
             ref.engine = engine;
-            LOG.info("l2tp endpoint on {} ({})", ch.localAddress(), epoll ? "epoll" : "nio");
+            LOG.info("event=l2tp-listening address={} transport={}", LogText.address((InetSocketAddress) ch.localAddress()),
+                    epoll ? "epoll" : "nio");
             return new NettyL2tpEndpoint(group, ch, engine);
         } catch (InterruptedException e) {
             group.shutdownGracefully(0, 1, TimeUnit.SECONDS);

@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import net.vpdn.l2tp.LogText;
 import net.vpdn.l2tp.avp.Avp;
 import net.vpdn.l2tp.avp.CdnResult;
 import net.vpdn.l2tp.avp.ErrorCode;
@@ -117,7 +118,8 @@ final class LacCall implements LineHandler, SessionListener, TunnelPool.Waiter {
     private void pppDown(PppOutput.LinkDown d) {
         if (state != CallState.PPP) return;
         service.counters().pppFailed();
-        LOG.info("event=ppp-failed line={} failure={} detail='{}'", line.identity().lineId(), d.failure().map(Enum::name).orElse(""), d.detail());
+        LOG.info("event=ppp-failed line={} failure={} detail=\"{}\"", LogText.value(line.identity().lineId()),
+                d.failure().map(Enum::name).orElse("-"), LogText.quoted(d.detail()));
         line.hangup(HangupCause.PPP_FAILED);
         finish();
     }
@@ -206,8 +208,8 @@ final class LacCall implements LineHandler, SessionListener, TunnelPool.Waiter {
         lnsRefused = true;
         if (cause.resultCode() == CdnResult.TEMPORARY_LACK_OF_RESOURCES.code()) lnsBusy = true;
         service.counters().lnsRefusedAttempt();
-        LOG.info("event=call-attempt-refused line={} user='{}' group={} lns={} detail='{}'", line.identity().lineId(), user,
-                reserved.groupName(), tunnel.peer(), why);
+        LOG.info("event=call-attempt-refused line={} user={} group={} lns={} detail=\"{}\"", LogText.value(line.identity().lineId()),
+                LogText.value(user), reserved.groupName(), LogText.address(tunnel.peer()), LogText.quoted(why));
         s.attach(null);
         Tunnel t = tunnel;
         tunnel = null;
@@ -244,8 +246,9 @@ final class LacCall implements LineHandler, SessionListener, TunnelPool.Waiter {
         state = CallState.RELAY;
         cancelSetupTimer();
         service.counters().connected();
-        LOG.info("event=call-connected line={} user='{}' group={} tunnel={} session={} lns={}", line.identity().lineId(), user,
-                reserved == null ? "" : reserved.groupName(), tunnel.localId(), s.localId(), tunnel.peer());
+        LOG.info("event=call-connected line={} user={} group={} tunnel={} session={} lns={}", LogText.value(line.identity().lineId()),
+                LogText.value(user), reserved == null ? "-" : reserved.groupName(), tunnel.localId(), s.localId(),
+                LogText.address(tunnel.peer()));
     }
 
     @Override
@@ -257,8 +260,8 @@ final class LacCall implements LineHandler, SessionListener, TunnelPool.Waiter {
             case RELAY -> {
                 service.counters().clearedByNetwork();
                 boolean tunnelDown = s.tunnel().state() != TunnelState.ESTABLISHED;
-                LOG.info("event=call-cleared-by-network line={} user='{}' cause='{}' detail='{}'", line.identity().lineId(), user,
-                        tunnelDown ? "tunnel down" : "LNS cleared the call", why);
+                LOG.info("event=call-cleared-by-network line={} user={} cause={} detail=\"{}\"", LogText.value(line.identity().lineId()),
+                        LogText.value(user), tunnelDown ? "tunnel-down" : "lns-cleared", LogText.quoted(why));
                 line.send(SubscriberNotices.terminateRequest(1, tunnelDown ? "tunnel down" : "call cleared"));
                 line.hangup(tunnelDown ? HangupCause.TUNNEL_DOWN : HangupCause.LNS_CLEARED);
                 finish();
@@ -282,8 +285,9 @@ final class LacCall implements LineHandler, SessionListener, TunnelPool.Waiter {
     private void refuse(RefusalReason reason, String detail) {
         service.counters().refused(reason);
         LineIdentity id = line.identity();
-        LOG.info("event=call-refused line={} user='{}' calling='{}' called='{}' reason={} detail='{}'", id.lineId(), user,
-                id.callingNumber(), id.calledNumber(), reason, detail);
+        LOG.info("event=call-refused line={} user={} calling={} called={} reason={} detail=\"{}\"", LogText.value(id.lineId()),
+                LogText.value(user), LogText.value(id.callingNumber()), LogText.value(id.calledNumber()), reason,
+                LogText.quoted(detail));
         if (handOff != null) handOff.auth().ifPresent(a -> line.send(SubscriberNotices.authFailure(a, Math.max(ppp.papIdentifier(), 0),
                 "VPDN refused: " + reason)));
         line.send(SubscriberNotices.terminateRequest(1, "VPDN refused"));
@@ -323,7 +327,8 @@ final class LacCall implements LineHandler, SessionListener, TunnelPool.Waiter {
             if (state == CallState.RELAY) service.counters().clearedByNetwork();
             session.close(CdnResult.ADMINISTRATIVE, ErrorCode.NO_GENERAL_ERROR, why);
         }
-        LOG.info("event=call-cleared line={} user='{}' state={} why='{}'", line.identity().lineId(), user, state, why);
+        LOG.info("event=call-cleared line={} user={} state={} why=\"{}\"", LogText.value(line.identity().lineId()),
+                LogText.value(user), state, LogText.quoted(why));
         line.send(SubscriberNotices.terminateRequest(1, why));
         line.hangup(HangupCause.ADMINISTRATIVE);
         finish();

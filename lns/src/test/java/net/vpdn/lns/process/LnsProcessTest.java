@@ -186,14 +186,26 @@ class LnsProcessTest {
     }
 
     @Test
-    @DisplayName("a wrong password ends the call with no accounting and nothing leaked")
+    @DisplayName("a wrong password ends the call with no accounting, one auth-failed line naming the user, nothing leaked")
     void authFailure() throws Exception {
+        ch.qos.logback.classic.Logger log = (ch.qos.logback.classic.Logger) org.slf4j.LoggerFactory.getLogger("vpdn.lns.session");
+        var lines = new ch.qos.logback.core.read.ListAppender<ch.qos.logback.classic.spi.ILoggingEvent>();
+        lines.start();
+        log.addAppender(lines);
         try (TestLac lac = new TestLac(); LnsProcess lns = fixture.start(dir)) {
             lac.dial(lac.tunnel(lns.l2tpAddress()), "alice@example.com", "wrong");
             lac.awaitCallDown();
             assertThat(fixture.accounting).isEmpty();
             NoLeaks.assertNoLeaks(lns);
+        } finally {
+            log.detachAppender(lines);
         }
+        assertThat(lines.list).filteredOn(e -> e.getFormattedMessage().startsWith("event=auth-failed"))
+                .singleElement().satisfies(e -> {
+                    assertThat(e.getLevel()).isEqualTo(ch.qos.logback.classic.Level.INFO);
+                    assertThat(e.getFormattedMessage()).matches(
+                            "event=auth-failed tunnel=\\d+ session=\\d+ user=alice@example.com reason=\".+\"").doesNotContain("wrong");
+                });
     }
 
 
