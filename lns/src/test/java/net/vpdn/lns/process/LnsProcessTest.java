@@ -46,7 +46,7 @@ class LnsProcessTest {
         }
 
         @Test
-        @DisplayName("an L2TP port in use is refused with exit status 1, the address named, no stack trace")
+        @DisplayName("an L2TP port in use is refused with exit status 3, the address named, no stack trace")
         void l2tpPortInUse() throws Exception {
             Path file = ProcessFixture.write(dir, ProcessFixture.YAML);
             try (java.net.DatagramSocket taken = new java.net.DatagramSocket(
@@ -55,7 +55,7 @@ class LnsProcessTest {
                 LnsMain.Launch launch = LnsMain.launch(new String[] {"--config", file.toString(),
                         "--set", "l2tp.listen-port=" + taken.getLocalPort()}, Map.of(),
                         System.out, new PrintStream(err, true, StandardCharsets.UTF_8));
-                assertThat(launch).isEqualTo(new LnsMain.Launch.Refused(1));
+                assertThat(launch).isEqualTo(new LnsMain.Launch.Refused(ProcessStart.EXIT_CANNOT_START));
                 assertThat(err.toString(StandardCharsets.UTF_8)).isEqualTo("vpdn lns: cannot start: cannot listen for L2TP on"
                         + " 127.0.0.1:" + taken.getLocalPort() + ": Address already in use\nvpdn lns: not started\n");
             }
