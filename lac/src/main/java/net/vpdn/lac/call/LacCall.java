@@ -107,6 +107,9 @@ final class LacCall implements LineHandler, SessionListener, TunnelPool.Waiter {
         switch (state) {
             case PLACING, RELAY -> {
                 if (state == CallState.RELAY) service.counters().clearedBySubscriber();
+                LOG.info("event=call-cleared-by-subscriber line={} user={} state={} tunnel={} session={} cause={}",
+                        LogText.value(line.identity().lineId()), LogText.value(user), state, tunnel.localId(),
+                        session.localId(), cause);
                 state = CallState.CLEARING;
                 session.close(CdnResult.LOST_CARRIER, ErrorCode.NO_GENERAL_ERROR, "subscriber hung up");
             }
