@@ -111,8 +111,15 @@ public final class Ctl implements Callable<Integer> {
         return env.get(ENV_TOKEN);
     }
 
-    /** What {@code show} lists. */
-    enum Listing { tunnels, sessions, summary }
+    /** What {@code show} lists; the singular forms are there for fingers trained on IOS {@code show vpdn tunnel}. */
+    enum Listing {
+        tunnels, sessions, summary, tunnel, session;
+
+        /** The plural form the API paths use. */
+        Listing canonical() {
+            return this == tunnel ? tunnels : this == session ? sessions : this;
+        }
+    }
 
     /** What {@code clear} tears down. */
     enum Kind { tunnel, session }
@@ -129,6 +136,7 @@ public final class Ctl implements Callable<Integer> {
         @Override
         public Integer call() throws CtlException {
             AdminClient c = ctl.client();
+            Listing what = this.what.canonical();
             if (json && what == Listing.summary) {
                 throw new CtlException("--json: use show tunnels --json and show sessions --json");
             }

@@ -69,6 +69,13 @@ class CtlTest {
         }
 
         @Test
+        @DisplayName("the IOS singulars work too: show tunnel, show session")
+        void singular() {
+            assertThat(ctl("show", "tunnel").out()).isEqualTo(ctl("show", "tunnels").out());
+            assertThat(ctl("show", "session").out()).isEqualTo(ctl("show", "sessions").out()).startsWith("LocID");
+        }
+
+        @Test
         @DisplayName("show sessions picks the LAC columns when the process is a LAC")
         void lacSessions() {
             model.role = "lac";
