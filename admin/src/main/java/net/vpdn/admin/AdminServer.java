@@ -83,7 +83,7 @@ public final class AdminServer implements AutoCloseable {
     public void close() {
         channel.close().syncUninterruptibly();
         group.shutdownGracefully(0, 2, TimeUnit.SECONDS).syncUninterruptibly();
-        LOG.info("admin API on {} closed", uri());
+        LOG.info("event=admin-closed url={}", uri());
     }
 
     @Override
@@ -185,7 +185,7 @@ public final class AdminServer implements AutoCloseable {
                         .childHandler(initializer(router, dispatcher))
                         .bind(address).sync().channel();
                 AdminServer server = new AdminServer(group, ch, token != null);
-                LOG.info("admin API listening on {} (token {})", server.uri(), token != null ? "required" : "not required");
+                LOG.info("event=admin-listening url={} token={}", server.uri(), token != null ? "required" : "not-required");
                 return server;
             } catch (InterruptedException e) {
                 group.shutdownGracefully(0, 0, TimeUnit.SECONDS);
@@ -195,8 +195,14 @@ public final class AdminServer implements AutoCloseable {
                 group.shutdownGracefully(0, 0, TimeUnit.SECONDS);
                 IOException io = e instanceof IOException ioe ? ioe : new IOException(e);
                 throw new UncheckedIOException("cannot listen for the admin API on "
-                        + address.getAddress().getHostAddress() + ":" + address.getPort() + ": " + e.getMessage(), io);
+                        + address.getAddress().getHostAddress() + ":" + address.getPort() + ": " + problem(e), io);
             }
+        }
+
+        /** The operator's part of a bind failure: Netty's native message starts with the system call. */
+        private static String problem(Exception e) {
+            String m = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+            return m.substring(m.lastIndexOf(": ") + 1).strip();
         }
 
         private ChannelInitializer<SocketChannel> initializer(Router router, RouteDispatcher dispatcher) {

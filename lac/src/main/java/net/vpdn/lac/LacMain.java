@@ -18,7 +18,8 @@ import net.vpdn.runtime.ProcessStart;
 
 /**
  * {@code vpdn lac --config FILE [--set key=value ...] [emulator options]}: loads and validates the
- * configuration (refusing to start, exit status 2, on any error), starts {@link LacProcess}, prints
+ * configuration (refusing to start, exit status 2, on any error; 3 when it cannot start, e.g. a port
+ * in use), starts {@link LacProcess}, prints
  * one ready line on stdout, then runs until SIGTERM/SIGINT (clean shutdown: CDN and StopCCN to the
  * LNSs). With {@code --once} it dials every emulated subscriber once, prints a summary and exits 0
  * only if all of them succeeded.
@@ -33,9 +34,10 @@ public final class LacMain {
     }
 
     public static void main(String[] args) throws InterruptedException {
-        LacProcess process = launch(args, System.getenv(), System.out, System.err);
+        int[] refused = {ProcessStart.EXIT_BAD_CONFIG};
+        LacProcess process = launch(args, System.getenv(), System.out, System.err, refused);
         if (process == null) {
-            System.exit(ProcessStart.EXIT_BAD_CONFIG);
+            System.exit(refused[0]);
         }
         CountDownLatch stopped = new CountDownLatch(1);
         Thread hook = new Thread(() -> {
@@ -62,6 +64,12 @@ public final class LacMain {
 
     /** Parses, loads and starts; prints the refusal on {@code err} (and returns null) or the ready line on {@code out}. */
     public static LacProcess launch(String[] args, Map<String, String> env, PrintStream out, PrintStream err) {
+        return launch(args, env, out, err, new int[1]);
+    }
+
+    /** As {@link #launch(String[], Map, PrintStream, PrintStream)}; on refusal {@code status[0]} is the exit status. */
+    static LacProcess launch(String[] args, Map<String, String> env, PrintStream out, PrintStream err, int[] status) {
+        status[0] = ProcessStart.EXIT_BAD_CONFIG;
         ProcessStart.Arguments arguments;
         VpdnConfig config;
         AccessOptions access;
@@ -83,8 +91,10 @@ public final class LacMain {
                     () -> net.vpdn.config.ConfigLoader.load(source.config(), env, source.sets()));
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
+            status[0] = ProcessStart.EXIT_CANNOT_START;
             return null;
-        } catch (RuntimeException e) {
+        } catch (RuntimeException e) { // a port in use, an admin address refused without a token
+            status[0] = ProcessStart.EXIT_CANNOT_START;
             err.println("vpdn lac: cannot start: " + e.getMessage());
             err.println("vpdn lac: not started");
             return null;

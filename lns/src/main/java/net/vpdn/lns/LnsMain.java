@@ -67,11 +67,11 @@ public final class LnsMain {
                     .withReloadSource(() -> ProcessStart.load(from, env, Role.LNS)));
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            return new Launch.Refused(1);
+            return new Launch.Refused(ProcessStart.EXIT_CANNOT_START);
         } catch (RuntimeException e) { // a port in use, an admin address refused without a token
             err.println("vpdn lns: cannot start: " + e.getMessage());
             err.println("vpdn lns: not started");
-            return new Launch.Refused(1);
+            return new Launch.Refused(ProcessStart.EXIT_CANNOT_START);
         }
         var l2tp = process.l2tpAddress();
         String admin = process.adminAddress().map(a -> a.getAddress().getHostAddress() + ":" + a.getPort()).orElse("off");

@@ -6,6 +6,7 @@ import io.netty.buffer.Unpooled;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import net.vpdn.l2tp.LogText;
 import net.vpdn.lns.ip.IpPort;
 import net.vpdn.ppp.auth.AuthVerdict;
 import net.vpdn.ppp.ipcp.IpcpNegotiated;
@@ -24,6 +25,8 @@ import net.vpdn.vtemplate.TerminateCause;
 import net.vpdn.vtemplate.VirtualAccess;
 import net.vpdn.vtemplate.VirtualAccessState;
 import net.vpdn.vtemplate.VirtualTemplate;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * One subscriber on the LNS: binds a {@link SubscriberLink} (the L2TP call) to a cloned
@@ -40,6 +43,7 @@ public final class LnsSession implements IpPort {
 
     private final LnsContext ctx;
     private final SubscriberLink link;
+    private static final Logger LOG = LoggerFactory.getLogger("vpdn.lns.session");
     private final LnsCallInfo call;
     private final VirtualAccess access;
     private final LoopScheduler.Cancellable[] pppTimers = new LoopScheduler.Cancellable[PppTimer.values().length];
@@ -261,6 +265,9 @@ public final class LnsSession implements IpPort {
         }
         if (effective.accepted()) {
             authorization = effective;
+        } else if (effective.verdict() instanceof AuthVerdict.Reject r) { // the operator's first question: who, why
+            LOG.info("event=auth-failed tunnel={} session={} user={} reason=\"{}\"", call.tunnelId(), call.sessionId(),
+                    LogText.value(user), LogText.quoted(r.message()));
         }
         apply(access.ppp().verdict(attempt, effective.verdict()));
     }

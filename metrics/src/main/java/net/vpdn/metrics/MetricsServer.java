@@ -66,7 +66,9 @@ public final class MetricsServer implements AutoCloseable {
             throw e;
         } catch (Exception e) { // Netty rethrows the bind's checked exception unchecked
             group.shutdownGracefully(0, 1, TimeUnit.SECONDS);
-            throw new IllegalStateException("metrics listener " + bind + ": " + e, e);
+            String m = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+            throw new IllegalStateException("cannot listen for metrics on " + bind.getAddress().getHostAddress() + ":"
+                    + bind.getPort() + ": " + m.substring(m.lastIndexOf(": ") + 1).strip(), e);
         }
     }
 

@@ -1,6 +1,7 @@
 package net.vpdn.metrics;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.net.DatagramPacket;
 import java.net.DatagramSocket;
@@ -40,6 +41,14 @@ class MetricsServerTest {
         HttpRequest req = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + address.getPort() + path))
                 .method(method, HttpRequest.BodyPublishers.noBody()).timeout(Duration.ofSeconds(5)).build();
         return HTTP.send(req, HttpResponse.BodyHandlers.ofString());
+    }
+
+    @Test
+    @DisplayName("a port in use is refused with the address and the problem, not Netty's system-call text")
+    void portInUse() {
+        assertThatThrownBy(() -> MetricsServer.start(address, () -> "", () -> true))
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessage("cannot listen for metrics on 127.0.0.1:" + address.getPort() + ": Address already in use");
     }
 
     @Nested

@@ -19,6 +19,8 @@ import net.vpdn.config.VpdnConfig;
 public final class ProcessStart {
     /** Exit status for a configuration the process refuses. */
     public static final int EXIT_BAD_CONFIG = 2;
+    /** Exit status when a valid configuration could not be started: a port in use, an address refused. */
+    public static final int EXIT_CANNOT_START = 3;
 
     private ProcessStart() {
     }

@@ -94,7 +94,10 @@ final class Section {
         return get(child, placeholder, parser);
     }
 
-    /** A list of values: a YAML sequence, a single value, or a comma-separated value. */
+    /**
+     * A list of values: a YAML sequence, a single value, or a comma-separated value, which may be written
+     * in YAML's flow style ({@code --set aaa.accounting=[radius]}), as people used to the file will.
+     */
     <T> List<T> list(String child, Function<String, Parsed<T>> parser) {
         known.add(child);
         RawNode n = node.entries().get(child);
@@ -107,7 +110,7 @@ final class Section {
                         "expected a value, found " + RawNode.describe(items.get(i)));
                 continue;
             }
-            for (String part : s.value() == null ? new String[0] : s.value().split(",")) {
+            for (String part : s.value() == null ? new String[0] : unbracket(s.value()).split(",")) {
                 if (part.isBlank()) {
                     continue;
                 }
@@ -118,6 +121,11 @@ final class Section {
             }
         }
         return out;
+    }
+
+    private static String unbracket(String v) {
+        String t = v.strip();
+        return t.length() >= 2 && t.startsWith("[") && t.endsWith("]") ? t.substring(1, t.length() - 1) : v;
     }
 
     /** A nested section (the same object on every call); an empty one if absent. */

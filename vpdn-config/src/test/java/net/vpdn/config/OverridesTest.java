@@ -88,6 +88,15 @@ class OverridesTest {
         }
 
         @Test
+        @DisplayName("a list override may use YAML's flow style, as in the file: [a.com, b.com], and [] empties it")
+        void flowList() {
+            VpdnConfig c = Loading.valid(file, Map.of(), List.of("vpdn-groups.0.request-dialin.domains=[a.com, b.com]"));
+            assertThat(c.requestDialinGroups().getFirst().domains()).containsExactly("a.com", "b.com");
+            VpdnConfig none = Loading.valid(file, Map.of(), List.of("aaa.accounting=[]"));
+            assertThat(none.aaa().accounting().methods()).isEmpty();
+        }
+
+        @Test
         @DisplayName("a section absent from the file can be built from overrides")
         void newSection() {
             VpdnConfig c = Loading.valid(file, Map.of("VPDN__RADIUS_SERVERS__0__SECRET", "r-secret"), List.of(

@@ -111,7 +111,8 @@ public final class AdminClient {
         try {
             return http.send(req.build(), HttpResponse.BodyHandlers.ofString());
         } catch (ConnectException | HttpConnectTimeoutException | ClosedChannelException e) {
-            throw new CtlException("no vpdn process answering at " + base, e);
+            throw new CtlException("no vpdn process answering at " + base
+                    + " (give the process's admin address with --url or $VPDN_ADMIN_URL)", e);
         } catch (IOException e) {
             throw new CtlException("cannot talk to " + base + ": " + e.getClass().getSimpleName(), e);
         } catch (InterruptedException e) {
@@ -126,8 +127,8 @@ public final class AdminClient {
         }
         if (res.statusCode() == 401) {
             throw new CtlException(token == null
-                    ? "admin token rejected: none given (set VPDN_ADMIN_TOKEN or use --token-file)"
-                    : "admin token rejected");
+                    ? "admin API at " + base + " needs a token: none given (set VPDN_ADMIN_TOKEN or use --token-file)"
+                    : "admin API at " + base + " rejected the token");
         }
         throw new CtlException("admin API at " + base + " answered HTTP " + res.statusCode() + errorText(res.body()));
     }

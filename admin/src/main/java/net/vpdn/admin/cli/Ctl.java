@@ -111,29 +111,45 @@ public final class Ctl implements Callable<Integer> {
         return env.get(ENV_TOKEN);
     }
 
-    /** What {@code show} lists. */
-    enum Listing { tunnels, sessions }
+    /** What {@code show} lists; the singular forms are there for fingers trained on IOS {@code show vpdn tunnel}. */
+    enum Listing {
+        tunnels, sessions, summary, tunnel, session;
+
+        /** The plural form the API paths use. */
+        Listing canonical() {
+            return this == tunnel ? tunnels : this == session ? sessions : this;
+        }
+    }
 
     /** What {@code clear} tears down. */
     enum Kind { tunnel, session }
 
-    /** {@code show tunnels|sessions [--json]}. */
-    @Command(name = "show", description = "Show tunnels or sessions as a table (or JSON).", mixinStandardHelpOptions = true)
+    /** {@code show tunnels|sessions [--json]} and {@code show summary}. */
+    @Command(name = "show", description = "Show tunnels or sessions as a table (or JSON), or the totals by state.",
+            mixinStandardHelpOptions = true)
     static final class Show implements Callable<Integer> {
         @ParentCommand Ctl ctl;
-        @Parameters(index = "0", paramLabel = "tunnels|sessions", description = "What to list.") Listing what;
-        @Option(names = "--json", description = "Print the API's JSON document instead of a table.") boolean json;
+        @Parameters(index = "0", paramLabel = "tunnels|sessions|summary", description = "What to list.") Listing what;
+        @Option(names = "--json", description = "Print the API's JSON document instead of a table (tunnels, sessions).")
+        boolean json;
 
         @Override
         public Integer call() throws CtlException {
             AdminClient c = ctl.client();
+            Listing what = this.what.canonical();
+            if (json && what == Listing.summary) {
+                throw new CtlException("--json: use show tunnels --json and show sessions --json");
+            }
             if (json) {
                 ctl.out.print(c.getJson("/api/" + what));
             } else if (what == Listing.tunnels) {
                 ctl.out.print(Tables.tunnels(c.tunnels().tunnels()));
-            } else {
+            } else if (what == Listing.sessions) {
                 var list = c.sessions();
                 ctl.out.print(Tables.sessions(list.role(), list.sessions()));
+            } else {
+                var tunnels = c.tunnels();
+                ctl.out.print(Tables.summary(tunnels.role(), tunnels.tunnels(), c.sessions().sessions()));
             }
             return 0;
         }

@@ -2,6 +2,9 @@ package net.vpdn.admin.cli;
 
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.stream.Collectors;
 import net.vpdn.admin.ReloadReport;
 import net.vpdn.admin.SessionView;
 import net.vpdn.admin.TunnelView;
@@ -16,8 +19,11 @@ public final class Tables {
 
     private Tables() {}
 
-    /** The {@code show tunnels} text. */
+    /** The {@code show tunnels} text; like IOS, an empty list is one line, not a bare header. */
     public static String tunnels(List<TunnelView> tunnels) {
+        if (tunnels.isEmpty()) {
+            return "%No active L2TP tunnels\n";
+        }
         TextTable t = new TextTable(List.of(
                 Column.left("LocTunID", 5), Column.left("RemTunID", 5), Column.left("Remote Name", 16),
                 Column.left("State", 14), Column.left("Remote Address", 39), Column.right("Port"),
@@ -34,6 +40,9 @@ public final class Tables {
      * peer address is shown; on the LAC the interface is the access line and the calling number is shown.
      */
     public static String sessions(String role, List<SessionView> sessions) {
+        if (sessions.isEmpty()) {
+            return "%No active L2TP sessions\n";
+        }
         boolean lac = "lac".equalsIgnoreCase(role);
         TextTable t = new TextTable(List.of(
                 Column.left("LocID", 5), Column.left("RemID", 5), Column.left("TunID", 5),
@@ -47,6 +56,25 @@ public final class Tables {
                 v.packetsIn(), v.packetsOut(), v.octetsIn(), v.octetsOut()));
         long tunnels = sessions.stream().mapToInt(SessionView::tunnelLocalId).distinct().count();
         return t.render() + summary(tunnels, sessions.size());
+    }
+
+    /**
+     * The {@code show summary} text, in the spirit of IOS {@code show vpdn}'s totals: the process's role, the
+     * tunnel and session totals, then how many are in each state (states sorted by name).
+     */
+    public static String summary(String role, List<TunnelView> tunnels, List<SessionView> sessions) {
+        return "L2TP " + TextTable.fit(role, 8) + ": " + summary(tunnels.size(), sessions.size())
+                + "  tunnels by state:  " + byState(tunnels.stream().map(TunnelView::state).toList()) + "\n"
+                + "  sessions by state: " + byState(sessions.stream().map(SessionView::state).toList()) + "\n";
+    }
+
+    private static String byState(List<String> states) {
+        if (states.isEmpty()) {
+            return "-";
+        }
+        Map<String, Long> counts = new TreeMap<>(states.stream()
+                .collect(Collectors.groupingBy(s -> TextTable.fit(s, 24), Collectors.counting())));
+        return counts.entrySet().stream().map(e -> e.getKey() + " " + e.getValue()).collect(Collectors.joining(", "));
     }
 
     /** The {@code reload} text: one count line, then one line per key. */

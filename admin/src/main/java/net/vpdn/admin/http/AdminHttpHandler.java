@@ -56,7 +56,8 @@ public final class AdminHttpHandler extends SimpleChannelInboundHandler<FullHttp
         CompletableFuture<Answer> answer;
         if (token != null && !router.isPublic(path) && !token.matches(bearer(req.headers().get(HttpHeaderNames.AUTHORIZATION)))) {
             // Logs who and what, never the presented credential.
-            LOG.warn("admin: rejected {} {} from {}: missing or wrong token", method, path, ctx.channel().remoteAddress());
+            LOG.warn("event=admin-rejected method={} path=\"{}\" peer={} reason=token", method, logSafe(path),
+                    ctx.channel().remoteAddress());
             answer = CompletableFuture.completedFuture(
                     Answer.error(401, "missing or wrong admin token").withHeader("WWW-Authenticate", "Bearer realm=\"vpdn-admin\""));
         } else {
@@ -115,5 +116,16 @@ public final class AdminHttpHandler extends SimpleChannelInboundHandler<FullHttp
     public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
         LOG.debug("admin: connection from {} failed: {}", ctx.channel().remoteAddress(), cause.toString());
         ctx.close();
+    }
+
+    /** A decoded path for a quoted log value: %0A must not start a new log line, a quote must not end the value. */
+    static String logSafe(String s) {
+        StringBuilder b = new StringBuilder(Math.min(s.length(), 200));
+        s.codePoints().limit(200).forEach(c -> {
+            if (c == '"' || c == '\\') b.append('\\').append((char) c);
+            else if (c < 0x20 || c == 0x7f || (c >= 0x80 && c < 0xa0) || c == 0x2028 || c == 0x2029) b.append('?');
+            else b.appendCodePoint(c);
+        });
+        return b.toString();
     }
 }

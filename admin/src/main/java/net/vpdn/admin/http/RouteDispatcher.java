@@ -72,7 +72,7 @@ public final class RouteDispatcher {
         try {
             ready = model.ready();
         } catch (RuntimeException e) {
-            LOG.warn("admin: readiness check failed", e);
+            LOG.warn("event=admin-ready-failed error=\"{}\"", e.getClass().getSimpleName(), e);
             ready = false;
         }
         return Answer.json(ready ? 200 : 503, new Api.Ready(ready, role));
@@ -112,10 +112,10 @@ public final class RouteDispatcher {
         Throwable cause = e instanceof CompletionException && e.getCause() != null ? e.getCause() : e;
         String what = route.getClass().getSimpleName();
         if (cause instanceof TimeoutException) {
-            LOG.warn("admin: {} got no answer from the process within {}", what, timeout);
+            LOG.warn("event=admin-timeout route={} timeout={}", what, timeout);
             return Answer.error(503, "the process did not answer within " + timeout.toMillis() + " ms");
         }
-        LOG.warn("admin: {} failed", what, cause);
+        LOG.warn("event=admin-failed route={} error={}", what, cause.getClass().getSimpleName(), cause);
         return Answer.error(500, "internal error: " + what + " failed");
     }
 

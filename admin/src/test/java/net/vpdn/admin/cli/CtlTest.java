@@ -69,6 +69,13 @@ class CtlTest {
         }
 
         @Test
+        @DisplayName("the IOS singulars work too: show tunnel, show session")
+        void singular() {
+            assertThat(ctl("show", "tunnel").out()).isEqualTo(ctl("show", "tunnels").out());
+            assertThat(ctl("show", "session").out()).isEqualTo(ctl("show", "sessions").out()).startsWith("LocID");
+        }
+
+        @Test
         @DisplayName("show sessions picks the LAC columns when the process is a LAC")
         void lacSessions() {
             model.role = "lac";
@@ -84,6 +91,33 @@ class CtlTest {
             assertThat(r.status()).isZero();
             var tree = net.vpdn.admin.Api.mapper().readTree(r.out());
             assertThat(tree.get("sessions").get(0).get("user").asText()).isEqualTo("alice@isp-a");
+        }
+
+        @Test
+        @DisplayName("show summary prints the totals and the counts by state, like IOS show vpdn")
+        void summary() {
+            Run r = ctl("show", "summary");
+            assertThat(r.status()).isZero();
+            assertThat(r.out()).isEqualTo("""
+                    L2TP lns: 1 tunnel, 1 session
+                      tunnels by state:  established 1
+                      sessions by state: established 1
+                    """);
+            assertThat(ctl("show", "summary", "--json").status()).isEqualTo(1);
+        }
+
+        @Test
+        @DisplayName("empty lists print one IOS-style line instead of a bare header")
+        void empty() {
+            model.tunnels = List.of();
+            model.sessions = List.of();
+            assertThat(ctl("show", "tunnels").out()).isEqualTo("%No active L2TP tunnels\n");
+            assertThat(ctl("show", "sessions").out()).isEqualTo("%No active L2TP sessions\n");
+            assertThat(ctl("show", "summary").out()).isEqualTo("""
+                    L2TP lns: 0 tunnels, 0 sessions
+                      tunnels by state:  -
+                      sessions by state: -
+                    """);
         }
 
         @Test
@@ -183,12 +217,12 @@ class CtlTest {
     @DisplayName("failures")
     class Failures {
         @Test
-        @DisplayName("a wrong token exits 1 with 'admin token rejected'")
+        @DisplayName("a wrong token exits 1 with one line naming the address")
         void rejected() {
             env.put("VPDN_ADMIN_TOKEN", "not-the-token");
             Run r = ctl("show", "tunnels");
             assertThat(r.status()).isEqualTo(1);
-            assertThat(r.err()).isEqualTo("vpdn ctl: admin token rejected\n");
+            assertThat(r.err()).isEqualTo("vpdn ctl: admin API at " + server.uri() + " rejected the token\n");
             assertThat(r.out()).isEmpty();
         }
 
@@ -198,7 +232,7 @@ class CtlTest {
             env.remove("VPDN_ADMIN_TOKEN");
             Run r = ctl("show", "sessions");
             assertThat(r.status()).isEqualTo(1);
-            assertThat(r.err()).startsWith("vpdn ctl: admin token rejected: none given");
+            assertThat(r.err()).startsWith("vpdn ctl: admin API at " + server.uri() + " needs a token: none given");
         }
 
         @Test
@@ -210,7 +244,8 @@ class CtlTest {
             }
             Run r = ctl("show", "tunnels", "--url", "http://127.0.0.1:" + port);
             assertThat(r.status()).isEqualTo(1);
-            assertThat(r.err()).isEqualTo("vpdn ctl: no vpdn process answering at http://127.0.0.1:" + port + "\n");
+            assertThat(r.err()).isEqualTo("vpdn ctl: no vpdn process answering at http://127.0.0.1:" + port
+                    + " (give the process's admin address with --url or $VPDN_ADMIN_URL)\n");
         }
 
         @Test

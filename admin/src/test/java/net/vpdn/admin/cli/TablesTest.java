@@ -36,12 +36,9 @@ class TablesTest {
         }
 
         @Test
-        @DisplayName("an empty list keeps the header and says 0 tunnels, 0 sessions")
+        @DisplayName("an empty list is one line, as in IOS")
         void empty() {
-            assertThat(Tables.tunnels(List.of())).isEqualTo("""
-                    LocTunID  RemTunID  Remote Name  State  Remote Address  Port  Sessions  Uptime  VPDN Group
-                    0 tunnels, 0 sessions
-                    """);
+            assertThat(Tables.tunnels(List.of())).isEqualTo("%No active L2TP tunnels\n");
         }
     }
 
@@ -72,12 +69,24 @@ class TablesTest {
         }
 
         @Test
-        @DisplayName("an empty list keeps the header")
+        @DisplayName("an empty list is one line, as in IOS")
         void empty() {
-            assertThat(Tables.sessions("lac", List.of())).isEqualTo("""
-                    LocID  RemID  TunID  Username  Access Line  Calling  State  Uptime  Pkts In  Pkts Out  Bytes In  Bytes Out
-                    0 tunnels, 0 sessions
-                    """);
+            assertThat(Tables.sessions("lac", List.of())).isEqualTo("%No active L2TP sessions\n");
+        }
+    }
+
+    @Nested
+    @DisplayName("show summary")
+    class Summary {
+        @Test
+        @DisplayName("totals, then counts by state sorted by name")
+        void counts() {
+            assertThat(Tables.summary("lns", List.of(FakeModel.TUNNEL, LONG_NAME), List.of(FakeModel.SESSION, HALF_OPEN)))
+                    .isEqualTo("""
+                            L2TP lns: 2 tunnels, 2 sessions
+                              tunnels by state:  established 1, wait-ctl-conn 1
+                              sessions by state: established 1, wait-connect 1
+                            """);
         }
     }
 

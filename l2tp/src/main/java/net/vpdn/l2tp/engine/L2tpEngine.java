@@ -5,6 +5,7 @@ import java.util.ArrayDeque;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import net.vpdn.l2tp.LogText;
 import net.vpdn.l2tp.RandomSource;
 import net.vpdn.l2tp.TunnelSecret;
 import net.vpdn.l2tp.avp.Avp;
@@ -105,7 +106,7 @@ public final class L2tpEngine {
                     next.run();
                 } catch (RuntimeException e) {
                     // A bug in one tunnel's handling must not take the event loop or other tunnels down.
-                    LOG.error("l2tp engine task failed", e);
+                    LOG.error("event=engine-task-failed error=\"{}\"", LogText.quoted(e.toString()), e);
                 }
             }
         } finally {
@@ -252,8 +253,9 @@ public final class L2tpEngine {
 
     void tunnelClosing(Tunnel t, Avp.ResultCode cause, boolean byPeer) {
         stats.countTunnelEnd(t.endCause(cause, byPeer), t.wasEstablished());
-        LOG.info("tunnel {} to {} ({}) closing: result {} error {} {}{}", t.localId(), t.peer(), t.peerHostName(),
-                cause.resultCode(), cause.errorCode(), cause.errorMessage(), byPeer ? " (by peer)" : "");
+        LOG.info("event=tunnel-closing tunnel={} peer={} host={} result={} error={} by-peer={} message=\"{}\"", t.localId(),
+                LogText.address(t.peer()), LogText.value(t.peerHostName()), cause.resultCode(), cause.errorCode(), byPeer,
+                LogText.quoted(cause.errorMessage()));
     }
 
     void tunnelReleased(Tunnel t) {

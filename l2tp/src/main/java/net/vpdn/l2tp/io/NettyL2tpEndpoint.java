@@ -14,12 +14,15 @@ import io.netty.channel.epoll.EpollIoHandler;
 import io.netty.channel.nio.NioIoHandler;
 import io.netty.channel.socket.DatagramPacket;
 import io.netty.channel.socket.nio.NioDatagramChannel;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
 import java.nio.ByteBuffer;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
+import net.vpdn.l2tp.LogText;
 import net.vpdn.l2tp.RandomSource;
 import net.vpdn.l2tp.engine.CallAcceptor;
 import net.vpdn.l2tp.engine.EngineConfig;
@@ -75,12 +78,25 @@ public final class NettyL2tpEndpoint implements AutoCloseable {
             L2tpEngine engine = new L2tpEngine(config, new NettyEngineHost(ch), random,
                     handlers.tunnelAcceptor(), handlers.callAcceptor(), handlers.acceptedTunnelListener());
             ref.engine = engine;
-            LOG.info("l2tp endpoint on {} ({})", ch.localAddress(), epoll ? "epoll" : "nio");
+            LOG.info("event=l2tp-listening address={} transport={}", LogText.address((InetSocketAddress) ch.localAddress()),
+                    epoll ? "epoll" : "nio");
             return new NettyL2tpEndpoint(group, ch, engine);
-        } catch (InterruptedException | RuntimeException e) {
+        } catch (InterruptedException e) {
             group.shutdownGracefully(0, 1, TimeUnit.SECONDS);
             throw e;
+        } catch (Exception e) { // Netty rethrows the bind's checked exception (port in use) unchecked
+            group.shutdownGracefully(0, 1, TimeUnit.SECONDS);
+            IOException io = e instanceof IOException ioe ? ioe : new IOException(e);
+            throw new UncheckedIOException("cannot listen for L2TP on " + bind.getAddress().getHostAddress() + ":"
+                    + bind.getPort() + ": " + bindProblem(e), io);
         }
+    }
+
+    /** The operator's part of a bind failure: Netty's native message starts with the system call. */
+    static String bindProblem(Exception e) {
+        String m = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+        int colon = m.lastIndexOf(": ");
+        return colon < 0 ? m : m.substring(colon + 2);
     }
 
     /** Holds the engine for the handler, which exists before the engine does. */

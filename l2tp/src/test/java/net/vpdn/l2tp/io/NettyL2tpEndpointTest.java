@@ -1,15 +1,18 @@
 package net.vpdn.l2tp.io;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.ByteBufUtil;
 import io.netty.buffer.Unpooled;
+import java.io.UncheckedIOException;
 import java.net.DatagramPacket;
 import java.net.DatagramSocket;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.TimeUnit;
@@ -61,6 +64,24 @@ class NettyL2tpEndpointTest {
     void stop() {
         lac.close();
         lns.close();
+    }
+
+    @Test
+    @DisplayName("a port in use is one UncheckedIOException naming the address, and leaves no event loop behind")
+    void portInUse() throws InterruptedException {
+        InetSocketAddress taken = lns.localAddress();
+        Set<Thread> before = Thread.getAllStackTraces().keySet();
+        assertThatThrownBy(() -> NettyL2tpEndpoint.start(taken, EngineConfig.defaults("lns2"), RandomSource.seeded(5),
+                new NettyL2tpEndpoint.Handlers(null, CallAcceptor.REFUSE, TunnelListener.NONE, (s, f) -> f.release())))
+                .isInstanceOf(UncheckedIOException.class)
+                .hasMessage("cannot listen for L2TP on 127.0.0.1:" + taken.getPort() + ": Address already in use");
+        // the failed endpoint's non-daemon loop thread must end, or a refused process would never exit
+        for (Thread t : Thread.getAllStackTraces().keySet()) {
+            if (!before.contains(t) && !t.isDaemon()) {
+                t.join(5_000);
+                assertThat(t.isAlive()).as("thread %s of the failed endpoint", t.getName()).isFalse();
+            }
+        }
     }
 
     Session call(boolean sequencing) throws Exception {

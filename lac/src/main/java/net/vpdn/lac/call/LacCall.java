@@ -1,12 +1,11 @@
 package net.vpdn.lac.call;
 
 import io.netty.buffer.ByteBuf;
-import io.netty.buffer.ByteBufUtil;
-import io.netty.buffer.Unpooled;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import net.vpdn.l2tp.LogText;
 import net.vpdn.l2tp.avp.Avp;
 import net.vpdn.l2tp.avp.CdnResult;
 import net.vpdn.l2tp.avp.ErrorCode;
@@ -29,17 +28,13 @@ import net.vpdn.lac.select.UserNameParser;
 import net.vpdn.lac.tunnel.TunnelPool;
 import net.vpdn.ppp.proxy.ProxyAuth;
 import net.vpdn.ppp.session.PppOutput;
-import net.vpdn.ppp.lcp.LcpPolicy;
-import net.vpdn.ppp.session.PppSession;
-import net.vpdn.ppp.session.PppSessionConfig;
-import net.vpdn.ppp.session.PppTimer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * One subscriber call through the LAC (RFC 2661 §3.1, LAC incoming call): PPP with the subscriber
- * in LAC mode until its credentials are in, then the tunnel selection by domain or DNIS, a tunnel
- * from the pool (trying the sets in Tunnel-Preference order), ICRQ/ICRP/ICCN with the line's
+ * in LAC mode ({@link SubscriberPpp}) until its credentials are in, then the tunnel selection by
+ * domain or DNIS, a tunnel from the pool (trying the sets in Tunnel-Preference order), ICRQ/ICRP/ICCN with the line's
  * numbers, bearer, speeds and the proxy AVPs, then frame relay both ways without copying. The
  * subscriber's hang-up sends CDN; a CDN or a dead tunnel sends the subscriber LCP
  * Terminate-Request and drops the line. Runs on the loop; the state is a handful of fields.
@@ -51,11 +46,9 @@ final class LacCall implements LineHandler, SessionListener, TunnelPool.Waiter {
 
     private final LacService service;
     private final AccessLine line;
-    private PppSession ppp;
-    private EngineHost.TimerHandle[] pppTimers;
+    private SubscriberPpp ppp;
     private CallState state = CallState.PPP;
     private PppOutput.HandOff handOff;
-    private int papIdentifier = -1;
     private String user = "";
     private List<TunnelSet> sets;
     private int nextSet;
@@ -77,11 +70,10 @@ final class LacCall implements LineHandler, SessionListener, TunnelPool.Waiter {
     }
 
     void start() {
-        ppp = new PppSession(forMedium(service.config().ppp(), line.maxMru()), service.random());
-        pppTimers = new EngineHost.TimerHandle[PppTimer.values().length];
+        ppp = new SubscriberPpp(service, line, this::handOff, this::pppDown);
         line.attach(this);
         setupTimer = service.loop().schedule(service.config().setupTimeout(), this::setupTimedOut);
-        apply(ppp.lowerUp());
+        ppp.start();
     }
 
     /** The call setup timeout: a call not connected by now is cleared, whatever it was waiting for. */
@@ -96,30 +88,13 @@ final class LacCall implements LineHandler, SessionListener, TunnelPool.Waiter {
                 + " ms (was " + phase.name().toLowerCase(java.util.Locale.ROOT) + ")");
     }
 
-    /** The LCP policy capped to what the line's medium carries (PPPoE: 1492). */
-    static PppSessionConfig forMedium(PppSessionConfig c, int maxMru) {
-        LcpPolicy l = c.lcp();
-        if (maxMru <= 0 || (l.maxPeerMru() <= maxMru && l.requestMru() <= maxMru)) return c;
-        LcpPolicy capped = new LcpPolicy(Math.min(l.requestMru(), maxMru), Math.min(l.minPeerMru(), maxMru),
-                Math.min(l.maxPeerMru(), maxMru), l.requestMagic(), l.requestPfc(), l.requestAcfc(), l.acceptPfc(),
-                l.acceptAcfc(), l.authenticateWith(), l.authenticateAs(), l.maxLoopbackDetections());
-        return new PppSessionConfig(capped, c.controlProtocols(), c.ipcp(), c.ipv6cp(), c.keepaliveInterval(),
-                c.keepaliveMisses(), c.auth(), c.hostName(), c.credentials(), c.lacMode());
-    }
-
     // ---- subscriber side ---------------------------------------------------------------------
 
     @Override
     public void onFrame(ByteBuf frame) {
         switch (state) {
             case RELAY -> service.data().send(session, frame);
-            case PPP -> {
-                byte[] bytes = ByteBufUtil.getBytes(frame);
-                frame.release();
-                int pap = CallAvps.papRequestIdentifier(bytes);
-                if (pap >= 0) papIdentifier = pap;
-                apply(ppp.receive(bytes));
-            }
+            case PPP -> ppp.receive(frame);
             default -> {
                 service.counters().frameDropped();
                 frame.release();
@@ -132,6 +107,9 @@ final class LacCall implements LineHandler, SessionListener, TunnelPool.Waiter {
         switch (state) {
             case PLACING, RELAY -> {
                 if (state == CallState.RELAY) service.counters().clearedBySubscriber();
+                LOG.info("event=call-cleared-by-subscriber line={} user={} state={} tunnel={} session={} cause={}",
+                        LogText.value(line.identity().lineId()), LogText.value(user), state, tunnel.localId(),
+                        session.localId(), cause);
                 state = CallState.CLEARING;
                 session.close(CdnResult.LOST_CARRIER, ErrorCode.NO_GENERAL_ERROR, "subscriber hung up");
             }
@@ -140,45 +118,11 @@ final class LacCall implements LineHandler, SessionListener, TunnelPool.Waiter {
         }
     }
 
-    private void apply(List<PppOutput> outputs) {
-        for (PppOutput o : outputs) {
-            switch (o) {
-                case PppOutput.SendFrame s -> line.send(Unpooled.wrappedBuffer(s.frame().toArray()));
-                case PppOutput.ArmTimer t -> armPppTimer(t);
-                case PppOutput.CancelTimer c -> cancelPppTimer(c.timer());
-                case PppOutput.HandOff h -> handOff(h);
-                case PppOutput.LinkDown d -> pppDown(d);
-                case PppOutput.Verify v -> { } // not emitted in LAC mode: the LNS verifies
-                case PppOutput.Deliver d -> { }
-                case PppOutput.PhaseChanged p -> { }
-                case PppOutput.Authenticated a -> { }
-                case PppOutput.Ipv4Up u -> { }
-                case PppOutput.Ipv6Up u -> { }
-            }
-        }
-    }
-
-    private void armPppTimer(PppOutput.ArmTimer t) {
-        cancelPppTimer(t.timer());
-        pppTimers[t.timer().ordinal()] = service.loop().schedule(t.after(), () -> {
-            pppTimers[t.timer().ordinal()] = null;
-            if (state == CallState.PPP) apply(ppp.timer(t.timer(), t.token()));
-        });
-    }
-
-    private void cancelPppTimer(PppTimer timer) {
-        if (pppTimers == null) return;
-        EngineHost.TimerHandle h = pppTimers[timer.ordinal()];
-        if (h != null) {
-            h.cancel();
-            pppTimers[timer.ordinal()] = null;
-        }
-    }
-
     private void pppDown(PppOutput.LinkDown d) {
         if (state != CallState.PPP) return;
         service.counters().pppFailed();
-        LOG.info("event=ppp-failed line={} failure={} detail='{}'", line.identity().lineId(), d.failure().map(Enum::name).orElse(""), d.detail());
+        LOG.info("event=ppp-failed line={} failure={} detail=\"{}\"", LogText.value(line.identity().lineId()),
+                d.failure().map(Enum::name).orElse("-"), LogText.quoted(d.detail()));
         line.hangup(HangupCause.PPP_FAILED);
         finish();
     }
@@ -187,9 +131,7 @@ final class LacCall implements LineHandler, SessionListener, TunnelPool.Waiter {
 
     private void handOff(PppOutput.HandOff h) {
         if (state != CallState.PPP) return;
-        for (PppTimer t : PppTimer.values()) cancelPppTimer(t);
-        ppp = null; // silent from now on; let it go
-        pppTimers = null;
+        ppp.stop(); // silent from now on; its PAP identifier stays for the proxy AVPs and a refusal
         handOff = h;
         state = CallState.SELECTING;
         LineIdentity id = line.identity();
@@ -270,8 +212,8 @@ final class LacCall implements LineHandler, SessionListener, TunnelPool.Waiter {
         lnsRefused = true;
         if (cause.resultCode() == CdnResult.TEMPORARY_LACK_OF_RESOURCES.code()) lnsBusy = true;
         service.counters().lnsRefusedAttempt();
-        LOG.info("event=call-attempt-refused line={} user='{}' group={} lns={} detail='{}'", line.identity().lineId(), user,
-                reserved.groupName(), tunnel.peer(), why);
+        LOG.info("event=call-attempt-refused line={} user={} group={} lns={} detail=\"{}\"", LogText.value(line.identity().lineId()),
+                LogText.value(user), reserved.groupName(), LogText.address(tunnel.peer()), LogText.quoted(why));
         s.attach(null);
         Tunnel t = tunnel;
         tunnel = null;
@@ -287,7 +229,7 @@ final class LacCall implements LineHandler, SessionListener, TunnelPool.Waiter {
             service.pool().callEnded(t);
             return;
         }
-        Session s = t.placeCall(CallAvps.icrq(line.identity()), CallAvps.iccn(line.identity(), handOff, papIdentifier), this);
+        Session s = t.placeCall(CallAvps.icrq(line.identity()), CallAvps.iccn(line.identity(), handOff, ppp.papIdentifier()), this);
         if (s == null) {
             failures.add(reserved.groupName() + ": no free session id in tunnel to " + endpoint.address());
             unreserve();
@@ -308,8 +250,9 @@ final class LacCall implements LineHandler, SessionListener, TunnelPool.Waiter {
         state = CallState.RELAY;
         cancelSetupTimer();
         service.counters().connected();
-        LOG.info("event=call-connected line={} user='{}' group={} tunnel={} session={} lns={}", line.identity().lineId(), user,
-                reserved == null ? "" : reserved.groupName(), tunnel.localId(), s.localId(), tunnel.peer());
+        LOG.info("event=call-connected line={} user={} group={} tunnel={} session={} lns={}", LogText.value(line.identity().lineId()),
+                LogText.value(user), reserved == null ? "-" : reserved.groupName(), tunnel.localId(), s.localId(),
+                LogText.address(tunnel.peer()));
     }
 
     @Override
@@ -321,8 +264,8 @@ final class LacCall implements LineHandler, SessionListener, TunnelPool.Waiter {
             case RELAY -> {
                 service.counters().clearedByNetwork();
                 boolean tunnelDown = s.tunnel().state() != TunnelState.ESTABLISHED;
-                LOG.info("event=call-cleared-by-network line={} user='{}' cause='{}' detail='{}'", line.identity().lineId(), user,
-                        tunnelDown ? "tunnel down" : "LNS cleared the call", why);
+                LOG.info("event=call-cleared-by-network line={} user={} cause={} detail=\"{}\"", LogText.value(line.identity().lineId()),
+                        LogText.value(user), tunnelDown ? "tunnel-down" : "lns-cleared", LogText.quoted(why));
                 line.send(SubscriberNotices.terminateRequest(1, tunnelDown ? "tunnel down" : "call cleared"));
                 line.hangup(tunnelDown ? HangupCause.TUNNEL_DOWN : HangupCause.LNS_CLEARED);
                 finish();
@@ -346,9 +289,10 @@ final class LacCall implements LineHandler, SessionListener, TunnelPool.Waiter {
     private void refuse(RefusalReason reason, String detail) {
         service.counters().refused(reason);
         LineIdentity id = line.identity();
-        LOG.info("event=call-refused line={} user='{}' calling='{}' called='{}' reason={} detail='{}'", id.lineId(), user,
-                id.callingNumber(), id.calledNumber(), reason, detail);
-        if (handOff != null) handOff.auth().ifPresent(a -> line.send(SubscriberNotices.authFailure(a, Math.max(papIdentifier, 0),
+        LOG.info("event=call-refused line={} user={} calling={} called={} reason={} detail=\"{}\"", LogText.value(id.lineId()),
+                LogText.value(user), LogText.value(id.callingNumber()), LogText.value(id.calledNumber()), reason,
+                LogText.quoted(detail));
+        if (handOff != null) handOff.auth().ifPresent(a -> line.send(SubscriberNotices.authFailure(a, Math.max(ppp.papIdentifier(), 0),
                 "VPDN refused: " + reason)));
         line.send(SubscriberNotices.terminateRequest(1, "VPDN refused"));
         line.hangup(HangupCause.REFUSED);
@@ -366,10 +310,7 @@ final class LacCall implements LineHandler, SessionListener, TunnelPool.Waiter {
         if (state == CallState.DONE) return;
         state = CallState.DONE;
         cancelSetupTimer();
-        if (pppTimers != null) {
-            for (PppTimer t : PppTimer.values()) cancelPppTimer(t);
-        }
-        ppp = null;
+        if (ppp != null) ppp.stop();
         unreserve();
         if (session != null) session.attach(null);
         if (tunnel != null) service.pool().callEnded(tunnel);
@@ -390,7 +331,8 @@ final class LacCall implements LineHandler, SessionListener, TunnelPool.Waiter {
             if (state == CallState.RELAY) service.counters().clearedByNetwork();
             session.close(CdnResult.ADMINISTRATIVE, ErrorCode.NO_GENERAL_ERROR, why);
         }
-        LOG.info("event=call-cleared line={} user='{}' state={} why='{}'", line.identity().lineId(), user, state, why);
+        LOG.info("event=call-cleared line={} user={} state={} why=\"{}\"", LogText.value(line.identity().lineId()),
+                LogText.value(user), state, LogText.quoted(why));
         line.send(SubscriberNotices.terminateRequest(1, why));
         line.hangup(HangupCause.ADMINISTRATIVE);
         finish();

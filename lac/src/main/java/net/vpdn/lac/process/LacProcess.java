@@ -18,6 +18,7 @@ import net.vpdn.config.ConfigResult;
 import net.vpdn.config.ReloadPlan;
 import net.vpdn.config.Role;
 import net.vpdn.config.VpdnConfig;
+import net.vpdn.l2tp.LogText;
 import net.vpdn.l2tp.RandomSource;
 import net.vpdn.l2tp.engine.CallAcceptor;
 import net.vpdn.l2tp.engine.Tunnel;
@@ -131,9 +132,12 @@ public final class LacProcess implements AutoCloseable {
         process.startAccess(loop);
         process.metrics.ready(true);
         LOG.info("event=started hostname={} l2tp={} groups={} tunnel-authorization={} subscribers={} pppoe-interfaces={}",
-                config.hostname(), endpoint.localAddress(), config.requestDialinGroups().size(),
-                config.aaa().tunnelAuthorization().methods(), access.subscribers().size(),
-                config.pppoeInterfaces().stream().map(PppoeInterface::name).toList());
+                config.hostname(), LogText.address(endpoint.localAddress()), config.requestDialinGroups().size(),
+                config.aaa().tunnelAuthorization().methods().stream().map(net.vpdn.config.AaaMethod::configName)
+                        .collect(java.util.stream.Collectors.joining(",")),
+                access.subscribers().size(),
+                config.pppoeInterfaces().isEmpty() ? "none"
+                        : config.pppoeInterfaces().stream().map(PppoeInterface::name).collect(java.util.stream.Collectors.joining(",")));
         return process;
     }
 
@@ -171,7 +175,7 @@ public final class LacProcess implements AutoCloseable {
             reports.add(r);
             int reported = reportedCount.incrementAndGet(); // ConcurrentLinkedQueue.size() walks the queue
             r.setupTime().ifPresent(callMetrics::setupTook);
-            LOG.info("event=subscriber-done user='{}' ipcp={} address={} pings={}/{} dropped-by={}", r.user(), r.ipcpUp(),
+            LOG.info("event=subscriber-done user={} ipcp={} address={} pings={}/{} dropped-by={}", LogText.value(r.user()), r.ipcpUp(),
                     r.address().map(Object::toString).orElse("-"), r.pingsAnswered(), r.pingsSent(),
                     r.droppedBy().map(Enum::name).orElse("-"));
             if (reported == expected) {
@@ -195,7 +199,7 @@ public final class LacProcess implements AutoCloseable {
                 java.nio.file.Files.move(tmp, file, java.nio.file.StandardCopyOption.REPLACE_EXISTING,
                         java.nio.file.StandardCopyOption.ATOMIC_MOVE);
             } catch (java.io.IOException e) {
-                LOG.warn("event=report-not-written file={} reason='{}'", file, e.toString());
+                LOG.warn("event=report-not-written file={} reason=\"{}\"", LogText.value(file.toString()), LogText.quoted(e.toString()));
             }
         });
     }
@@ -266,7 +270,7 @@ public final class LacProcess implements AutoCloseable {
         VpdnConfig effective = ConfigDiff.effective(config, loaded);
         authorization.reload(effective);
         config = effective;
-        LOG.info("event=reload applied={} restart-required={}", applied, restart);
+        LOG.info("event=reload applied={} needs-restart={}", applied.size(), restart.isEmpty() ? "none" : String.join(",", restart));
         return new ReloadReport(applied, restart, List.of());
     }
 
@@ -344,7 +348,14 @@ public final class LacProcess implements AutoCloseable {
             finished.complete(List.copyOf(reports));
         }
         LOG.info("event=stopped offered={} connected={} refused={}", service.counters().callsOffered(),
-                service.counters().callsConnected(), service.counters().refusals());
+                service.counters().callsConnected(), refusalCounts(service.counters().refusals()));
+    }
+
+    /** The refusals by reason for a log value: {@code none}, or {@code NO_DOMAIN:2,SESSION_LIMIT:1} (no spaces). */
+    static String refusalCounts(java.util.Map<net.vpdn.lac.select.RefusalReason, Long> refusals) {
+        String s = refusals.entrySet().stream().filter(e -> e.getValue() > 0)
+                .map(e -> e.getKey().name() + ":" + e.getValue()).collect(java.util.stream.Collectors.joining(","));
+        return s.isEmpty() ? "none" : s;
     }
 
     /**

@@ -6,6 +6,7 @@ import java.util.HashMap;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
+import net.vpdn.l2tp.LogText;
 import net.vpdn.l2tp.RandomSource;
 import net.vpdn.l2tp.avp.Avp;
 import net.vpdn.l2tp.avp.ErrorCode;
@@ -168,7 +169,8 @@ public final class TunnelPool {
         cancel(e.connectTimer);
         forget(e);
         deadUntil.put(e.endpoint.address(), loop.nanoTime() + config.holdDown().toNanos());
-        LOG.warn("event=lns-failed lns={} detail='{}' hold-down={}", e.endpoint.address(), why, config.holdDown());
+        LOG.warn("event=lns-failed lns={} detail=\"{}\" hold-down={}", LogText.address(e.endpoint.address()),
+                LogText.quoted(why), config.holdDown());
         List<Attempt> waiting = new ArrayList<>(e.waiters);
         e.waiters.clear();
         for (Attempt a : waiting) {

@@ -104,6 +104,30 @@ class LacEndToEndTest {
     }
 
     @Test
+    @DisplayName("a subscriber hanging up is one INFO line per call, and nothing in a normal call is logged at WARN or above")
+    void hangUpLogged() throws Exception {
+        ch.qos.logback.classic.Logger log = (ch.qos.logback.classic.Logger) org.slf4j.LoggerFactory.getLogger("net.vpdn");
+        ch.qos.logback.classic.Level before = log.getLevel();
+        var lines = new ch.qos.logback.core.read.ListAppender<ch.qos.logback.classic.spi.ILoggingEvent>();
+        lines.start();
+        log.addAppender(lines);
+        log.setLevel(ch.qos.logback.classic.Level.INFO);
+        try {
+            CountDownLatch done = lac.dial(List.of(profile(0, 1), profile(1, 1), profile(2, 1)), 100);
+            assertThat(done.await(20, TimeUnit.SECONDS)).isTrue();
+            awaitLnsSessionsDown(3);
+        } finally {
+            log.setLevel(before);
+            log.detachAppender(lines);
+        }
+        assertThat(lines.list).noneMatch(e -> e.getLevel().isGreaterOrEqual(ch.qos.logback.classic.Level.WARN));
+        assertThat(lines.list).filteredOn(e -> e.getFormattedMessage().startsWith("event=call-cleared-by-subscriber"))
+                .hasSize(3).allSatisfy(e -> assertThat(e.getFormattedMessage()).matches(
+                        "event=call-cleared-by-subscriber line=emu/\\d user=user\\d@corp.example state=RELAY tunnel=\\d+"
+                                + " session=\\d+ cause=SUBSCRIBER"));
+    }
+
+    @Test
     @DisplayName("when the LNS clears a call, the subscriber gets LCP Terminate-Request and the line drops")
     void lnsClears() throws Exception {
         lns.clearOnPing = true;

@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Supplier;
+import net.vpdn.l2tp.LogText;
 import net.vpdn.l2tp.avp.Avp;
 import net.vpdn.l2tp.avp.CdnResult;
 import net.vpdn.l2tp.avp.ErrorCode;
@@ -230,7 +231,7 @@ final class CallRouter implements CallAcceptor, DataHandler, SessionListener, Tu
             userLimitRefused++;
             metrics.setupFailed(SetupFailure.USER_SESSION_LIMIT);
             LOG.info("event=session-refused tunnel={} session={} group={} user={} reason=user-session-limit limit={}",
-                    info.tunnelId(), info.sessionId(), call.group, user, limit);
+                    info.tunnelId(), info.sessionId(), call.group, LogText.value(user), limit);
             return Optional.of("Session limit reached");
         }
         call.user = user;
@@ -244,8 +245,8 @@ final class CallRouter implements CallAcceptor, DataHandler, SessionListener, Tu
         if (d instanceof AcceptDecision.Reject r) {
             boolean limit = r.error() == ErrorCode.INSUFFICIENT_RESOURCES;
             metrics.tunnelRefused(limit ? TunnelRefusal.TUNNEL_LIMIT : TunnelRefusal.NO_GROUP);
-            LOG.info("event=tunnel-refused host={} reason={} message=\"{}\"", peerHostName,
-                    limit ? "tunnel-limit" : "no-group", r.message());
+            LOG.info("event=tunnel-refused host={} reason={} message=\"{}\"", LogText.value(peerHostName),
+                    limit ? "tunnel-limit" : "no-group", LogText.quoted(r.message()));
         }
         return d;
     }
@@ -269,13 +270,14 @@ final class CallRouter implements CallAcceptor, DataHandler, SessionListener, Tu
     public void tunnelUp(Tunnel tunnel) {
         String group = policy.get().groupFor(tunnel.peerHostName()).map(Policy.Group::name).orElse("none");
         LOG.info("event=tunnel-up tunnel={} peer-tunnel={} peer={} host={} group={}", tunnel.localId(), tunnel.peerId(),
-                tunnel.peer(), tunnel.peerHostName(), group);
+                LogText.address(tunnel.peer()), LogText.value(tunnel.peerHostName()), group);
     }
 
     @Override
     public void tunnelDown(Tunnel tunnel, Avp.ResultCode cause, boolean byPeer) {
         LOG.info("event=tunnel-down tunnel={} peer={} host={} result={} by-peer={} message=\"{}\"", tunnel.localId(),
-                tunnel.peer(), tunnel.peerHostName(), cause.resultCode(), byPeer, cause.errorMessage());
+                LogText.address(tunnel.peer()), LogText.value(tunnel.peerHostName()), cause.resultCode(), byPeer,
+                LogText.quoted(cause.errorMessage()));
     }
 
     private void leaveSetup(Call call) {

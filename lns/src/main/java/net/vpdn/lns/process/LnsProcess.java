@@ -22,6 +22,7 @@ import net.vpdn.config.ConfigDiff;
 import net.vpdn.config.ReloadPlan;
 import net.vpdn.config.Role;
 import net.vpdn.config.VpdnConfig;
+import net.vpdn.l2tp.LogText;
 import net.vpdn.l2tp.RandomSource;
 import net.vpdn.l2tp.io.NettyL2tpEndpoint;
 import net.vpdn.metrics.AaaMetrics;
@@ -194,10 +195,11 @@ public final class LnsProcess implements AutoCloseable {
         }
         metrics.ready(true);
         LOG.info("event=started hostname={} l2tp={} admin={} metrics={} dynamic-authorization={} groups={} pools={} accounting={}",
-                config.hostname(), endpoint.localAddress(), process.adminAddress().map(Object::toString).orElse("off"),
-                process.metricsAddress().map(Object::toString).orElse("off"),
-                process.disconnectAddress().map(Object::toString).orElse("off"),
-                config.acceptDialinGroups().size(), pools.keySet(), aaa.accountingQueue().isPresent() ? "radius" : "off");
+                config.hostname(), LogText.address(endpoint.localAddress()),
+                process.adminAddress().map(LogText::address).orElse("off"),
+                process.metricsAddress().map(LogText::address).orElse("off"),
+                process.disconnectAddress().map(LogText::address).orElse("off"),
+                config.acceptDialinGroups().size(), String.join(",", pools.keySet()), aaa.accountingQueue().isPresent() ? "radius" : "off");
         return process;
     }
 
@@ -278,7 +280,8 @@ public final class LnsProcess implements AutoCloseable {
                     System.getenv(), Role.LNS);
             loaded = source.load();
         } catch (ProcessStart.Refused r) {
-            r.lines().forEach(l -> LOG.error("event=reload-refused problem=\"{}\"", l));
+            // the old configuration stays in force: a warning, not an error of the running process
+            r.lines().forEach(l -> LOG.warn("event=reload-refused problem=\"{}\"", LogText.quoted(l)));
             return new ReloadReport(List.of(), List.of(), r.lines());
         }
         ReloadResult result = reload(loaded);
@@ -376,8 +379,9 @@ public final class LnsProcess implements AutoCloseable {
             policy.set(build(kept));
             return null;
         }).join();
+        List<String> restart = result.needsRestart().stream().map(ReloadPlan.Change::key).toList();
         LOG.info("event=reload applied={} needs-restart={}", result.applied().size(),
-                result.needsRestart().stream().map(ReloadPlan.Change::key).toList());
+                restart.isEmpty() ? "none" : String.join(",", restart));
         return result;
     }
 

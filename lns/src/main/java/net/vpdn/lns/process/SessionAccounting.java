@@ -8,6 +8,7 @@ import java.util.Optional;
 import java.util.OptionalInt;
 import net.vpdn.aaa.Accounting;
 import net.vpdn.aaa.acct.AccountingRecord;
+import net.vpdn.l2tp.LogText;
 import net.vpdn.lns.LnsSessionInfo;
 import net.vpdn.ppp.ipcp.Ipv4Address;
 import net.vpdn.vtemplate.TerminateCause;
@@ -32,7 +33,7 @@ final class SessionAccounting {
 
     void started(Call call, LnsSessionInfo info) {
         LOG.info("event=session-up tunnel={} session={} group={} user={} interface={} address={} acct-session-id={}",
-                info.call().tunnelId(), info.call().sessionId(), call.group, info.user(), info.interfaceName(),
+                info.call().tunnelId(), info.call().sessionId(), call.group, LogText.value(info.user()), info.interfaceName(),
                 info.peerAddress(), call.acctSessionId);
         accounting.account(record(AccountingRecord.Status.START, call, info, AccountingRecord.Counters.ZERO,
                 Duration.ZERO, OptionalInt.empty(), info.startedNanos()));
@@ -42,7 +43,7 @@ final class SessionAccounting {
         Duration time = Duration.ofNanos(Math.max(0, nowNanos - info.startedNanos()));
         LOG.info("event=session-down tunnel={} session={} group={} user={} interface={} address={} cause={} seconds={}"
                         + " octets-in={} octets-out={}", info.call().tunnelId(), info.call().sessionId(), call.group,
-                info.user(), info.interfaceName(), info.peerAddress(), cause, time.toSeconds(), c.octetsIn(),
+                LogText.value(info.user()), info.interfaceName(), info.peerAddress(), cause, time.toSeconds(), c.octetsIn(),
                 c.octetsOut());
         accounting.account(record(AccountingRecord.Status.STOP, call, info, counters(c), time,
                 OptionalInt.of(cause.radiusValue()), nowNanos));
@@ -52,7 +53,7 @@ final class SessionAccounting {
     void interim(Call call, LnsSessionInfo info, VirtualAccess.Counters c, long nowNanos) {
         Duration time = Duration.ofNanos(Math.max(0, nowNanos - info.startedNanos()));
         LOG.debug("event=session-interim tunnel={} session={} user={} seconds={} octets-in={} octets-out={}",
-                info.call().tunnelId(), info.call().sessionId(), info.user(), time.toSeconds(), c.octetsIn(),
+                info.call().tunnelId(), info.call().sessionId(), LogText.value(info.user()), time.toSeconds(), c.octetsIn(),
                 c.octetsOut());
         accounting.account(record(AccountingRecord.Status.INTERIM_UPDATE, call, info, counters(c), time,
                 OptionalInt.empty(), nowNanos));

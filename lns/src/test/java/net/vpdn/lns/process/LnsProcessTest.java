@@ -46,6 +46,22 @@ class LnsProcessTest {
         }
 
         @Test
+        @DisplayName("an L2TP port in use is refused with exit status 3, the address named, no stack trace")
+        void l2tpPortInUse() throws Exception {
+            Path file = ProcessFixture.write(dir, ProcessFixture.YAML);
+            try (java.net.DatagramSocket taken = new java.net.DatagramSocket(
+                    new java.net.InetSocketAddress(java.net.InetAddress.getLoopbackAddress(), 0))) {
+                ByteArrayOutputStream err = new ByteArrayOutputStream();
+                LnsMain.Launch launch = LnsMain.launch(new String[] {"--config", file.toString(),
+                        "--set", "l2tp.listen-port=" + taken.getLocalPort()}, Map.of(),
+                        System.out, new PrintStream(err, true, StandardCharsets.UTF_8));
+                assertThat(launch).isEqualTo(new LnsMain.Launch.Refused(ProcessStart.EXIT_CANNOT_START));
+                assertThat(err.toString(StandardCharsets.UTF_8)).isEqualTo("vpdn lns: cannot start: cannot listen for L2TP on"
+                        + " 127.0.0.1:" + taken.getLocalPort() + ": Address already in use\nvpdn lns: not started\n");
+            }
+        }
+
+        @Test
         @DisplayName("a LAC configuration is refused: wrong role")
         void lacRoleRefused() throws Exception {
             Path file = ProcessFixture.write(dir, ProcessFixture.YAML);
@@ -170,14 +186,26 @@ class LnsProcessTest {
     }
 
     @Test
-    @DisplayName("a wrong password ends the call with no accounting and nothing leaked")
+    @DisplayName("a wrong password ends the call with no accounting, one auth-failed line naming the user, nothing leaked")
     void authFailure() throws Exception {
+        ch.qos.logback.classic.Logger log = (ch.qos.logback.classic.Logger) org.slf4j.LoggerFactory.getLogger("vpdn.lns.session");
+        var lines = new ch.qos.logback.core.read.ListAppender<ch.qos.logback.classic.spi.ILoggingEvent>();
+        lines.start();
+        log.addAppender(lines);
         try (TestLac lac = new TestLac(); LnsProcess lns = fixture.start(dir)) {
             lac.dial(lac.tunnel(lns.l2tpAddress()), "alice@example.com", "wrong");
             lac.awaitCallDown();
             assertThat(fixture.accounting).isEmpty();
             NoLeaks.assertNoLeaks(lns);
+        } finally {
+            log.detachAppender(lines);
         }
+        assertThat(lines.list).filteredOn(e -> e.getFormattedMessage().startsWith("event=auth-failed"))
+                .singleElement().satisfies(e -> {
+                    assertThat(e.getLevel()).isEqualTo(ch.qos.logback.classic.Level.INFO);
+                    assertThat(e.getFormattedMessage()).matches(
+                            "event=auth-failed tunnel=\\d+ session=\\d+ user=alice@example.com reason=\".+\"").doesNotContain("wrong");
+                });
     }
 
 

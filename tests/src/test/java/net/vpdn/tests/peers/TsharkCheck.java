@@ -27,9 +27,11 @@ import org.xml.sax.SAXException;
  * @param results      the Result Code AVP of every StopCCN and CDN, in capture order
  * @param layerFrames  frames per checked layer (and icmp) that tshark decoded, e.g. "chap" → 4
  * @param proxyAuthenTypes the Proxy Authen Type AVP of every ICCN that has one (2 CHAP, 3 PAP), in capture order
+ * @param distinctMessages control messages per name with retransmissions left out: one per sender, tunnel id and Ns
  */
 public record TsharkCheck(int packets, Map<String, Integer> l2tpMessages, int malformed, List<String> problems,
-                          List<Result> results, Map<String, Integer> layerFrames, List<Integer> proxyAuthenTypes) {
+                          List<Result> results, Map<String, Integer> layerFrames, List<Integer> proxyAuthenTypes,
+                          Map<String, Integer> distinctMessages) {
 
     /**
      * One Result Code AVP as tshark decoded it.
@@ -55,6 +57,7 @@ public record TsharkCheck(int packets, Map<String, Integer> l2tpMessages, int ma
         results = List.copyOf(results);
         layerFrames = Map.copyOf(layerFrames);
         proxyAuthenTypes = List.copyOf(proxyAuthenTypes);
+        distinctMessages = Map.copyOf(distinctMessages);
     }
 
     /** Frames in which tshark decoded this layer ("lcp", "chap", "pap", "ipcp", "icmp", ...). */
@@ -72,6 +75,14 @@ public record TsharkCheck(int packets, Map<String, Integer> l2tpMessages, int ma
         return l2tpMessages.getOrDefault(message, 0);
     }
 
+    /**
+     * How many different control messages of this name were sent, a retransmission (same sender, tunnel id
+     * and Ns) counting once: what a test asserts when a slow peer may make either side retransmit.
+     */
+    public int distinct(String message) {
+        return distinctMessages.getOrDefault(message, 0);
+    }
+
     /** Parses tshark's {@code -T pdml} output. */
     static TsharkCheck fromPdml(InputStream pdml) throws IOException {
         Element root;
@@ -87,6 +98,8 @@ public record TsharkCheck(int packets, Map<String, Integer> l2tpMessages, int ma
         List<Result> results = new ArrayList<>();
         Map<String, Integer> layers = new TreeMap<>();
         List<Integer> proxyTypes = new ArrayList<>();
+        Map<String, Integer> distinct = new TreeMap<>();
+        java.util.Set<String> seen = new java.util.HashSet<>();
         int malformed = 0;
         NodeList packets = root.getElementsByTagName("packet");
         for (int i = 0; i < packets.getLength(); i++) {
@@ -109,12 +122,15 @@ public record TsharkCheck(int packets, Map<String, Integer> l2tpMessages, int ma
                 if (name.equals("l2tp")) {
                     String message = messageName(proto);
                     counts.merge(message, 1, Integer::sum);
+                    if (seen.add(message + " " + sender(protos) + " " + value(proto, "l2tp.tunnel") + " " + value(proto, "l2tp.Ns"))) {
+                        distinct.merge(message, 1, Integer::sum);
+                    }
                     resultOf(frame, message, proto).ifPresent(results::add);
                     fields(proto, "l2tp.avp.proxy_authen_type").forEach(f -> proxyTypes.add(Integer.decode(f.getAttribute("show"))));
                 }
             }
         }
-        return new TsharkCheck(packets.getLength(), counts, malformed, problems, results, layers, proxyTypes);
+        return new TsharkCheck(packets.getLength(), counts, malformed, problems, results, layers, proxyTypes, distinct);
     }
 
     private static Optional<Result> resultOf(int frame, String message, Element l2tp) {
@@ -153,6 +169,21 @@ public record TsharkCheck(int packets, Map<String, Integer> l2tpMessages, int ma
         }
         List<Element> t = fields(l2tp, "l2tp.type");
         return !t.isEmpty() && t.getFirst().getAttribute("show").equals("0") ? "DATA" : "CONTROL-UNKNOWN";
+    }
+
+    /** The sending address and port of a frame, from its ip and udp layers. */
+    private static String sender(List<Element> protos) {
+        StringBuilder b = new StringBuilder();
+        for (Element p : protos) {
+            if (p.getAttribute("name").equals("ip")) b.append(value(p, "ip.src"));
+            if (p.getAttribute("name").equals("udp")) b.append(':').append(value(p, "udp.srcport"));
+        }
+        return b.toString();
+    }
+
+    private static String value(Element scope, String field) {
+        List<Element> f = fields(scope, field);
+        return f.isEmpty() ? "" : f.getFirst().getAttribute("show");
     }
 
     private static List<Element> fields(Element scope, String name) {

@@ -85,4 +85,26 @@ class TsharkCheckTest {
         assertThat(Tshark.check(pcap).count("ZLB")).isZero();
         assertThat(Tshark.check(pcap, 40001).count("ZLB")).isEqualTo(1);
     }
+
+    @Test
+    @DisplayName("a retransmission (same sender, tunnel and Ns) counts twice as a message but once as a distinct one")
+    void retransmissionsCountOnce() throws IOException {
+        byte[] icrq = HexFormat.of().parseHex(Files.readString(VECTORS.resolve(firstVector("icrq"))).strip());
+        int port = FreePort.udp();
+        Path pcap = tmp.resolve("retransmitted.pcap");
+        try (PcapWriter w = PcapWriter.create(pcap)) {
+            w.udp(port + 1, port, icrq);
+            w.udp(port + 1, port, icrq);
+            w.udp(port + 2, port, icrq); // another sender: another message
+        }
+        TsharkCheck c = Tshark.check(pcap, port);
+        assertThat(c.count("ICRQ")).isEqualTo(3);
+        assertThat(c.distinct("ICRQ")).isEqualTo(2);
+    }
+
+    private static String firstVector(String prefix) throws IOException {
+        try (Stream<Path> s = Files.list(VECTORS)) {
+            return s.map(p -> p.getFileName().toString()).filter(n -> n.startsWith(prefix)).sorted().findFirst().orElseThrow();
+        }
+    }
 }

@@ -61,11 +61,11 @@ class LacLnsTsharkTest {
             }
             assertThat(c.proxyAuthenTypes()).as("Proxy Authen Type of the ICCNs: CHAP (2) and PAP (3)")
                     .hasSize(4).contains(2, 3);
-            assertThat(c.count("ICRQ")).isEqualTo(4);
-            assertThat(c.count("ICCN")).isEqualTo(4);
-            assertThat(c.count("CDN")).isEqualTo(4);
-            assertThat(c.count("SCCRQ")).isEqualTo(1);
-            assertThat(c.count("StopCCN")).isEqualTo(1);
+            assertThat(c.distinct("ICRQ")).isEqualTo(4);
+            assertThat(c.distinct("ICCN")).isEqualTo(4);
+            assertThat(c.distinct("CDN")).isEqualTo(4);
+            assertThat(c.distinct("SCCRQ")).isEqualTo(1);
+            assertThat(c.distinct("StopCCN")).isEqualTo(1);
         }
     }
 
