@@ -27,7 +27,11 @@ import net.vpdn.tests.peers.Xl2tpdEvent.TunnelEstablished;
  * The patterns were taken from real runs on this host (see {@code tests/README.md}).
  */
 public final class Xl2tpdLog {
-    private static final Pattern PREFIX = Pattern.compile("^xl2tpd\\[\\d+\\]: ");
+    /**
+     * The syslog-style prefix, after whatever an earlier message left unterminated on the same line
+     * (xl2tpd prints "get_call: ... (ref=0/0)" without a newline, so the next message follows it).
+     */
+    private static final Pattern PREFIX = Pattern.compile("^.*?xl2tpd\\[\\d+\\]: ");
     private static final String A = "(\\S+?)";
     private static final String N = "(\\d+)";
 

@@ -152,5 +152,9 @@ class Xl2tpdLogTest {
                 "xl2tpd[2585]: check_control: Received out of order control packet on tunnel 10633 (got 9, expected 3)",
                 "xl2tpd[2585]: handle_control: bad control packet!"));
         assertThat(ahead).hasSize(2).last().isInstanceOf(Xl2tpdEvent.ProtocolProblem.class);
+        var glued = Xl2tpdLog.parseAll(List.of(
+                " (ref=0/0)xl2tpd[23694]: check_control: Received out of order control packet on tunnel 15886 (got 2, expected 3)",
+                "xl2tpd[23694]: handle_control: bad control packet!"));
+        assertThat(glued).as("after an unterminated line").containsExactly(new Xl2tpdEvent.DuplicateReceived(15886, 2, 3));
     }
 }
