@@ -42,7 +42,7 @@ final class BenchConfigs {
                 metrics: {address: 127.0.0.1, port: 0}
                 local-users:
                 """.formatted(seconds(o.helloSeconds()), o.window(), o.maxInSetup(), TUNNEL_SECRET, seconds(o.keepaliveSeconds()),
-                poolLast(o.sessions())));
+                poolLast(o.scenario().equals("storm") ? 2 * o.sessions() : o.sessions())));
         for (int i = 0; i < o.sessions(); i++) {
             y.append("  - {name: \"").append(user(i, o.tunnels())).append("\", password: ").append(PASSWORD).append("}\n");
         }
@@ -72,10 +72,15 @@ final class BenchConfigs {
 
     /** The emulator: every subscriber once, at the rate, held, with the given pings; a report file. */
     static List<String> emulator(ScenarioOptions o, String reportFile) {
+        return emulator(o, reportFile, o.emulatorHoldSeconds());
+    }
+
+    /** The emulator, every call held {@code holdSeconds}. */
+    static List<String> emulator(ScenarioOptions o, String reportFile, int holdSeconds) {
         List<String> a = new ArrayList<>();
         for (int t = 0; t < o.tunnels(); t++) a.addAll(List.of("--user-format", "u%d@b" + t + ".bench"));
         a.addAll(List.of("--subscribers", Integer.toString(o.sessions()), "--password", PASSWORD, "--auth", o.auth(),
-                "--rate", Double.toString(o.rate()), "--hold", o.emulatorHoldSeconds() + "s",
+                "--rate", Double.toString(o.rate()), "--hold", holdSeconds + "s",
                 "--pings", Integer.toString(o.pings()), "--ping-timeout", "30s", "--once", "--report", reportFile));
         return a;
     }
