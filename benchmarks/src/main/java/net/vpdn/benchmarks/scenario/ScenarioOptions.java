@@ -31,7 +31,7 @@ import java.util.Locale;
 record ScenarioOptions(String scenario, int sessions, int tunnels, double rate, int holdSeconds, int pings,
                        int helloSeconds, int keepaliveSeconds, int window, String auth, String lnsHeap,
                        String lacHeap, Path out, boolean jfr, int setupTimeout, int maxInSetup, int inFlight) {
-    static final List<String> SCENARIOS = List.of("ramp", "setup-rate", "xl2tpd-compare", "storm");
+    static final List<String> SCENARIOS = List.of("ramp", "setup-rate", "xl2tpd-compare", "storm", "radius");
 
     static final String USAGE = """
             usage: ./vpdn bench SCENARIO [--sessions N] [--tunnels T] [--rate R] [--hold SECONDS] [--pings N]
@@ -45,6 +45,8 @@ record ScenarioOptions(String scenario, int sessions, int tunnels, double rate, 
               xl2tpd-compare  L2TP only (SCCRQ..ICCN, no PPP): T tunnels then N calls, at most --in-flight (200)
                           unanswered, from an in-process L2TP-only LAC against xl2tpd as LNS, then against our LNS;
                           setups/s of both and their ratio (defaults: 2000 sessions, 10 tunnels)
+              radius      as ramp, but the LNS authenticates (and accounts) through a FreeRADIUS 3 it starts on
+                          loopback with a users file of the N subscribers, instead of local users
               storm       N up through one LAC process, which is then killed (SIGKILL); a new LAC redials all N at
                           once: time until all are back, setups/s, the LNS clean afterwards (defaults: 10000
                           sessions, 50 tunnels, hello 5 s, no keepalive, the second LAC holds 60 s)

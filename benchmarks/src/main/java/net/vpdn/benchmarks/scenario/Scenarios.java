@@ -54,9 +54,20 @@ public final class Scenarios {
         }
         System.err.println("vpdn bench: measuring the loopback UDP forwarding ceiling (2 s)");
         r.put("udp_loopback_forwarding_pps", UdpCeiling.forwardingRate(Duration.ofSeconds(2)));
+        if (!o.scenario().equals("radius")) return withLns(o, r, BenchConfigs.lns(o));
+        if (!BenchRadius.available()) throw new IllegalStateException("radius: FreeRADIUS 3 is not installed (" + BenchRadius.BINARY + ")");
+        try (BenchRadius radius = BenchRadius.start(o.out().resolve("freeradius"), o.sessions(), o.tunnels(), Duration.ofSeconds(60))) {
+            double cpu = Probe.cpuSeconds(radius.pid());
+            withLns(o, r, BenchConfigs.lnsWithRadius(o, radius.authPort, radius.acctPort));
+            r.put("freeradius_cpu_s", Probe.cpuSeconds(radius.pid()) - cpu);
+        }
+        return r;
+    }
+
+    private static Map<String, Object> withLns(ScenarioOptions o, Map<String, Object> r, String lnsConfig) throws Exception {
         long rcvbufBefore = Probe.udpReceiveBufferErrors();
         Path lnsYaml = o.out().resolve("lns.yaml");
-        Files.writeString(lnsYaml, BenchConfigs.lns(o));
+        Files.writeString(lnsYaml, lnsConfig);
         try (VpdnChild lns = VpdnChild.start(VpdnChild.Spec.lns(List.of("--config", lnsYaml.toString()), o.out().resolve("lns.log"))
                 .withJvmOptions(jvm(o, "lns", List.of("-Xmx" + o.lnsHeap(), "-Xms" + o.lnsHeap()))).withEnv(QUIET))) {
             var lnsReady = lns.awaitReady(Duration.ofSeconds(120));

@@ -7,7 +7,7 @@ import java.util.List;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
-@DisplayName("xl2tpd-compare and storm parts: options, xl2tpd's config, the L2TP-only load's rate, storm's pool")
+@DisplayName("xl2tpd-compare, storm and radius parts: options, xl2tpd's and FreeRADIUS's files, the L2TP-only load's rate, storm's pool")
 class Xl2tpdComparePartsTest {
     @Test
     @DisplayName("storm defaults to 10,000 sessions dialled at once, HELLO 5 s, and an LNS pool of twice the sessions")
@@ -49,6 +49,21 @@ class Xl2tpdComparePartsTest {
                 "[lns default]\n", "ip range = 10.96.0.2-10.96.1.45\n", "pppoptfile = /d/options.ppp\n", "challenge = yes\n");
         assertThat(Xl2tpdLns.conf(1, Path.of("s"), Path.of("p"), 70000)).contains("ip range = 10.96.0.2-10.97.17.113\n");
         assertThat(Xl2tpdLns.secrets("s3cret")).isEqualTo("* * s3cret\n");
+    }
+
+    @Test
+    @DisplayName("radius: the LNS has no local users and names the server on its ports; the users file has every subscriber")
+    void radius() {
+        ScenarioOptions o = ScenarioOptions.parse(List.of("radius", "--sessions", "30", "--tunnels", "3"));
+        String lns = BenchConfigs.lnsWithRadius(o, 41812, 41813);
+        assertThat(lns).contains("auth-port: 41812, acct-port: 41813", "aaa: {authentication: [radius], accounting: [radius]}")
+                .doesNotContain("local-users", "[local]");
+        assertThat(BenchConfigs.lns(o)).contains("aaa: {authentication: [local], accounting: []}\nlocal-users:\n");
+        String users = BenchRadius.users(30, 3);
+        assertThat(users).startsWith("\"u1@b0.bench\"\tCleartext-Password := \"" + BenchConfigs.PASSWORD + "\"\n")
+                .contains("\"u30@b2.bench\"");
+        assertThat(users.split("Cleartext-Password")).hasSize(31);
+        assertThat(BenchRadius.site(41812, 41813)).contains("port = 41812", "port = 41813", "Auth-Type CHAP");
     }
 
     @Test
