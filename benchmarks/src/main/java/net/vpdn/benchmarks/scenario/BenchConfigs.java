@@ -23,6 +23,19 @@ final class BenchConfigs {
 
     /** The LNS: one group for every LAC, local AAA with every subscriber, a pool as large as the run. */
     static String lns(ScenarioOptions o) {
+        return lns(o, "aaa: {authentication: [local], accounting: []}\n", true);
+    }
+
+    /** The LNS authenticating and accounting through the RADIUS server on these loopback ports; no local users. */
+    static String lnsWithRadius(ScenarioOptions o, int authPort, int acctPort) {
+        return lns(o, """
+                radius-servers:
+                  - {name: bench-radius, address: 127.0.0.1, auth-port: %d, acct-port: %d, secret: "%s", timeout: 3s, retries: 2}
+                aaa: {authentication: [radius], accounting: [radius]}
+                """.formatted(authPort, acctPort, BenchRadius.SECRET), false);
+    }
+
+    private static String lns(ScenarioOptions o, String aaa, boolean localUsers) {
         StringBuilder y = new StringBuilder(64 * o.sessions() + 1024);
         y.append("""
                 role: lns
@@ -37,12 +50,13 @@ final class BenchConfigs {
                   - {name: "1", local-address: 10.63.255.254, peer-pool: bench, auth-protocols: [chap, pap], keepalive-interval: %s, keepalive-retries: 5}
                 ip-pools:
                   - {name: bench, first: 10.64.0.1, last: %s}
-                aaa: {authentication: [local], accounting: []}
                 admin: {address: 127.0.0.1, port: 0}
                 metrics: {address: 127.0.0.1, port: 0}
-                local-users:
                 """.formatted(seconds(o.helloSeconds()), o.window(), o.maxInSetup(), TUNNEL_SECRET, seconds(o.keepaliveSeconds()),
-                poolLast(o.sessions())));
+                poolLast(o.scenario().equals("storm") ? 2 * o.sessions() : o.sessions())));
+        y.append(aaa);
+        if (!localUsers) return y.toString();
+        y.append("local-users:\n");
         for (int i = 0; i < o.sessions(); i++) {
             y.append("  - {name: \"").append(user(i, o.tunnels())).append("\", password: ").append(PASSWORD).append("}\n");
         }
@@ -72,10 +86,15 @@ final class BenchConfigs {
 
     /** The emulator: every subscriber once, at the rate, held, with the given pings; a report file. */
     static List<String> emulator(ScenarioOptions o, String reportFile) {
+        return emulator(o, reportFile, o.emulatorHoldSeconds());
+    }
+
+    /** The emulator, every call held {@code holdSeconds}. */
+    static List<String> emulator(ScenarioOptions o, String reportFile, int holdSeconds) {
         List<String> a = new ArrayList<>();
         for (int t = 0; t < o.tunnels(); t++) a.addAll(List.of("--user-format", "u%d@b" + t + ".bench"));
         a.addAll(List.of("--subscribers", Integer.toString(o.sessions()), "--password", PASSWORD, "--auth", o.auth(),
-                "--rate", Double.toString(o.rate()), "--hold", o.emulatorHoldSeconds() + "s",
+                "--rate", Double.toString(o.rate()), "--hold", holdSeconds + "s",
                 "--pings", Integer.toString(o.pings()), "--ping-timeout", "30s", "--once", "--report", reportFile));
         return a;
     }

@@ -26,21 +26,30 @@ import java.util.Locale;
  * @param jfr              record a JFR profile of both processes (lns.jfr, lac.jfr in {@code out})
  * @param setupTimeout     the LAC's l2tp.call-setup-timeout in seconds (a call slower than this is cleared)
  * @param maxInSetup       the LNS's l2tp.max-calls-in-setup (admission control)
+ * @param inFlight         xl2tpd-compare: calls the L2TP-only load keeps unanswered at once
  */
 record ScenarioOptions(String scenario, int sessions, int tunnels, double rate, int holdSeconds, int pings,
                        int helloSeconds, int keepaliveSeconds, int window, String auth, String lnsHeap,
-                       String lacHeap, Path out, boolean jfr, int setupTimeout, int maxInSetup) {
-    static final List<String> SCENARIOS = List.of("ramp", "setup-rate");
+                       String lacHeap, Path out, boolean jfr, int setupTimeout, int maxInSetup, int inFlight) {
+    static final List<String> SCENARIOS = List.of("ramp", "setup-rate", "xl2tpd-compare", "storm", "radius");
 
     static final String USAGE = """
             usage: ./vpdn bench SCENARIO [--sessions N] [--tunnels T] [--rate R] [--hold SECONDS] [--pings N]
                                          [--hello SECONDS] [--keepalive SECONDS] [--window W] [--auth chap|pap|chap,pap]
                                          [--lns-heap 2g] [--lac-heap 6g] [--out DIR] [--jfr on]
-                                         [--setup-timeout SECONDS] [--max-in-setup N]
+                                         [--setup-timeout SECONDS] [--max-in-setup N] [--in-flight N]
               ramp        N sessions over T tunnels at R dials/s, all held H seconds with HELLO and LCP echo running
                           (defaults: 2000 sessions, 20 tunnels, 1000/s, hold 30 s, keepalive 10 s, hello 10 s)
               setup-rate  N sessions dialled as fast as the emulator can (rate 1000000/s), hold 5 s, no keepalive,
                           the LAC's call setup timeout 120 s: how fast the pair works off a queue of N calls
+              xl2tpd-compare  L2TP only (SCCRQ..ICCN, no PPP): T tunnels then N calls, at most --in-flight (200)
+                          unanswered, from an in-process L2TP-only LAC against xl2tpd as LNS, then against our LNS;
+                          setups/s of both and their ratio (defaults: 2000 sessions, 10 tunnels)
+              radius      as ramp, but the LNS authenticates (and accounts) through a FreeRADIUS 3 it starts on
+                          loopback with a users file of the N subscribers, instead of local users
+              storm       N up through one LAC process, which is then killed (SIGKILL); a new LAC redials all N at
+                          once: time until all are back, setups/s, the LNS clean afterwards (defaults: 10000
+                          sessions, 50 tunnels, hello 5 s, no keepalive, the second LAC holds 60 s)
             --jfr on records a JFR profile of both processes (DIR/lns.jfr, DIR/lac.jfr).
             Writes result.json and result.md (and the configs, logs, histograms) to DIR
             (default benchmarks/target/scenarios/SCENARIO-TIME).
@@ -57,14 +66,16 @@ record ScenarioOptions(String scenario, int sessions, int tunnels, double rate, 
             throw new IllegalArgumentException("name a scenario: " + SCENARIOS);
         }
         String s = args.getFirst();
-        boolean rate = s.equals("setup-rate");
-        int sessions = 2000;
-        int tunnels = 20;
+        boolean storm = s.equals("storm");
+        boolean rate = s.equals("setup-rate") || storm;
+        boolean compare = s.equals("xl2tpd-compare");
+        int sessions = storm ? 10_000 : 2000;
+        int tunnels = compare ? 10 : storm ? 50 : 20;
         double r = rate ? 1_000_000 : 1000;
-        int hold = rate ? 5 : 30;
+        int hold = storm ? 60 : rate ? 5 : 30;
         int pings = rate ? 0 : 1;
-        int hello = 10;
-        int keepalive = rate ? 0 : 10;
+        int hello = storm ? 5 : 10; // storm: the killed LAC's tunnels are found dead by HELLO
+        int keepalive = rate || compare ? 0 : 10;
         int window = 64;
         String auth = "chap";
         String lnsHeap = "2g";
@@ -72,7 +83,8 @@ record ScenarioOptions(String scenario, int sessions, int tunnels, double rate, 
         Path out = null;
         boolean jfr = false;
         int setupTimeout = rate ? 120 : 30; // setup-rate queues every dial at once: none should time out
-        int maxInSetup = 1000;
+        int maxInSetup = compare ? -1 : 1000; // compare: as many as the run (its calls never finish PPP)
+        int inFlight = 200;
         for (int i = 1; i < args.size(); i++) {
             String k = args.get(i);
             if (i + 1 >= args.size()) throw new IllegalArgumentException(k + " needs a value");
@@ -93,6 +105,7 @@ record ScenarioOptions(String scenario, int sessions, int tunnels, double rate, 
                 case "--jfr" -> jfr = v.equals("on");
                 case "--setup-timeout" -> setupTimeout = positive(k, v);
                 case "--max-in-setup" -> maxInSetup = positive(k, v);
+                case "--in-flight" -> inFlight = positive(k, v);
                 default -> throw new IllegalArgumentException("unknown option " + k);
             }
         }
@@ -101,8 +114,9 @@ record ScenarioOptions(String scenario, int sessions, int tunnels, double rate, 
             out = Path.of("benchmarks", "target", "scenarios",
                     s + "-" + LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss", Locale.ROOT)));
         }
+        if (maxInSetup < 0) maxInSetup = sessions;
         return new ScenarioOptions(s, sessions, tunnels, r, hold, pings, hello, keepalive, window, auth, lnsHeap, lacHeap, out, jfr, setupTimeout,
-                maxInSetup);
+                maxInSetup, inFlight);
     }
 
     private static int positive(String k, String v) {

@@ -44,11 +44,30 @@ public final class Scenarios {
     static Map<String, Object> run(ScenarioOptions o, String command) throws Exception {
         Files.createDirectories(o.out());
         Map<String, Object> r = parameters(o, command);
+        if (o.scenario().equals("xl2tpd-compare")) {
+            Xl2tpdCompare.run(o, r);
+            return r;
+        }
+        if (o.scenario().equals("storm")) {
+            Storm.run(o, r);
+            return r;
+        }
         System.err.println("vpdn bench: measuring the loopback UDP forwarding ceiling (2 s)");
         r.put("udp_loopback_forwarding_pps", UdpCeiling.forwardingRate(Duration.ofSeconds(2)));
+        if (!o.scenario().equals("radius")) return withLns(o, r, BenchConfigs.lns(o));
+        if (!BenchRadius.available()) throw new IllegalStateException("radius: FreeRADIUS 3 is not installed (" + BenchRadius.BINARY + ")");
+        try (BenchRadius radius = BenchRadius.start(o.out().resolve("freeradius"), o.sessions(), o.tunnels(), Duration.ofSeconds(60))) {
+            double cpu = Probe.cpuSeconds(radius.pid());
+            withLns(o, r, BenchConfigs.lnsWithRadius(o, radius.authPort, radius.acctPort));
+            r.put("freeradius_cpu_s", Probe.cpuSeconds(radius.pid()) - cpu);
+        }
+        return r;
+    }
+
+    private static Map<String, Object> withLns(ScenarioOptions o, Map<String, Object> r, String lnsConfig) throws Exception {
         long rcvbufBefore = Probe.udpReceiveBufferErrors();
         Path lnsYaml = o.out().resolve("lns.yaml");
-        Files.writeString(lnsYaml, BenchConfigs.lns(o));
+        Files.writeString(lnsYaml, lnsConfig);
         try (VpdnChild lns = VpdnChild.start(VpdnChild.Spec.lns(List.of("--config", lnsYaml.toString()), o.out().resolve("lns.log"))
                 .withJvmOptions(jvm(o, "lns", List.of("-Xmx" + o.lnsHeap(), "-Xms" + o.lnsHeap()))).withEnv(QUIET))) {
             var lnsReady = lns.awaitReady(Duration.ofSeconds(120));
@@ -66,7 +85,7 @@ public final class Scenarios {
         return r;
     }
 
-    private static final Map<String, String> QUIET = Map.of("VPDN_LOG_LEVEL", "WARN");
+    static final Map<String, String> QUIET = Map.of("VPDN_LOG_LEVEL", "WARN");
 
     /** The LNS before the LAC starts: live heap after GC, resident set, CPU seconds. */
     private record Base(Probe.Histogram heap, long rss, double cpu) { }
@@ -113,7 +132,7 @@ public final class Scenarios {
         }
     }
 
-    private static List<String> jvm(ScenarioOptions o, String name, List<String> heap) {
+    static List<String> jvm(ScenarioOptions o, String name, List<String> heap) {
         List<String> all = new ArrayList<>(heap);
         if (o.jfr()) {
             all.add("-XX:StartFlightRecording=filename=" + o.out().resolve(name + ".jfr").toAbsolutePath() + ",settings=profile");
@@ -196,7 +215,7 @@ public final class Scenarios {
         r.put(side + "_control_out_of_order", (long) m.sum("vpdn_l2tp_control_out_of_order_total"));
     }
 
-    private static void setups(Map<String, Object> r, Path report) throws IOException {
+    static void setups(Map<String, Object> r, Path report) throws IOException {
         if (!Files.exists(report)) {
             r.put("emulator_report", "missing (the LAC did not finish)");
             return;
@@ -214,7 +233,7 @@ public final class Scenarios {
     }
 
     /** After the LAC is gone: every session, tunnel and Virtual-Access released, and the heap back where it was. */
-    private static void leaks(ScenarioOptions o, Map<String, Object> r, VpdnChild lns, String metrics, Probe.Histogram base)
+    static void leaks(ScenarioOptions o, Map<String, Object> r, VpdnChild lns, String metrics, Probe.Histogram base)
             throws Exception {
         long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
         Prometheus m = Prometheus.scrape(metrics);
