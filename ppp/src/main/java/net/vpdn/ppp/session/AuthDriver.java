@@ -36,6 +36,8 @@ final class AuthDriver {
     private boolean peerDone = true;
     private boolean failed;
     private String failure = "";
+    /** The CHAP identifier last used on this link; a restarted authenticator continues after it. */
+    private int chapIdentifier = -1;
 
     AuthDriver(PppSessionConfig config, PppRandom random) {
         this.config = config;
@@ -51,8 +53,10 @@ final class AuthDriver {
      * without challenging the client again (LNS side of RFC 2661 §4.4.5).
      */
     Status start(Optional<AuthMethod> ofPeer, Optional<AuthMethod> ofUs, Optional<ProxyAuth> proxied, Out out) {
+        stop(out);
+        authenticatorDone = ofPeer.isEmpty();
+        peerDone = ofUs.isEmpty();
         ofPeer.ifPresent(m -> {
-            authenticatorDone = false;
             Optional<AuthRequest> request = proxied.filter(p -> matches(p.kind(), m)).flatMap(ProxyAuth::toRequest);
             if (m == AuthMethod.PAP) {
                 papAuthenticator = new PapAuthenticator(config.auth().retry().multipliedBy(config.auth().maxTransmissions()));
@@ -60,12 +64,11 @@ final class AuthDriver {
                 apply(request.map(r -> papAuthenticator.verifyProxied(proxiedId, (AuthRequest.Pap) r))
                         .orElseGet(papAuthenticator::start), true, out);
             } else {
-                chapAuthenticator = new ChapAuthenticator(m, config.hostName(), random, config.auth());
+                chapAuthenticator = new ChapAuthenticator(m, config.hostName(), random, config.auth(), chapIdentifier);
                 apply(request.map(chapAuthenticator::verifyProxied).orElseGet(chapAuthenticator::start), true, out);
             }
         });
         ofUs.ifPresent(m -> {
-            peerDone = false;
             if (config.credentials().isEmpty()) {
                 failed = true;
                 failure = "peer demands " + m + " but we have no credentials";
@@ -80,6 +83,36 @@ final class AuthDriver {
             }
         });
         return status();
+    }
+
+    /**
+     * LCP left the Opened state: the roles stop with their timers, so that nothing from this round
+     * (a Challenge or Response repeated on a timer) reaches the peer once LCP renegotiates. The
+     * CHAP identifier sequence is kept for the next round.
+     */
+    void stop(Out out) {
+        if (chapAuthenticator != null) {
+            chapIdentifier = chapAuthenticator.identifier();
+        }
+        if (chapAuthenticator != null || papAuthenticator != null) {
+            out.add(new PppOutput.CancelTimer(PppTimer.AUTHENTICATOR));
+        }
+        if (chapPeer != null || papPeer != null) {
+            out.add(new PppOutput.CancelTimer(PppTimer.AUTH_PEER));
+        }
+        chapAuthenticator = null;
+        papAuthenticator = null;
+        chapPeer = null;
+        papPeer = null;
+    }
+
+    /**
+     * The identifier a client may still be answering on this link before we challenge it
+     * ourselves (the LAC's, when the LNS renegotiates instead of adopting proxied CHAP): our
+     * first Challenge then follows it rather than possibly repeating it.
+     */
+    void continueChapAfter(int identifier) {
+        chapIdentifier = identifier & 0xFF;
     }
 
     private static boolean matches(ProxyAuthKind kind, AuthMethod method) {

@@ -176,4 +176,23 @@ class ChapSessionTest {
         assertThat(link.authenticator.sent).extracting(CpPacket::code)
                 .containsExactly(ChapCodec.CHALLENGE, ChapCodec.CHALLENGE, ChapCodec.SUCCESS);
     }
+
+    @Test
+    @DisplayName("the peer answers a new Challenge value under its last identifier afresh, not with its old Response")
+    void newChallengeSameIdentifier() {
+        ChapPeer p = new ChapPeer(AuthMethod.CHAP_MD5, "alice", Secret.of("wonderland"), PppRandom.seeded(2), AuthTiming.defaults());
+        Octets first = Octets.fromHex("00112233445566778899aabbccddeeff");
+        Octets second = Octets.fromHex("ffeeddccbbaa99887766554433221100");
+        p.receive(ChapCodec.value(ChapCodec.CHALLENGE, 7, first, "lac"));
+        List<AuthEffect> again = p.receive(ChapCodec.value(ChapCodec.CHALLENGE, 7, first, "lac"));
+        List<AuthEffect> fresh = p.receive(ChapCodec.value(ChapCodec.CHALLENGE, 7, second, "lac"));
+        assertThat(responseValue(again)).isEqualTo(ChapMd5.response(7, Secret.of("wonderland"), first));
+        assertThat(responseValue(fresh)).isEqualTo(ChapMd5.response(7, Secret.of("wonderland"), second));
+    }
+
+    private static Octets responseValue(List<AuthEffect> effects) {
+        CpPacket response = effects.stream().filter(AuthEffect.Send.class::isInstance).map(AuthEffect.Send.class::cast)
+                .findFirst().orElseThrow().packet();
+        return ChapCodec.parseValue(response).orThrow().value();
+    }
 }
