@@ -38,6 +38,12 @@ final class AuthDriver {
     private String failure = "";
     /** The CHAP identifier last used on this link; a restarted authenticator continues after it. */
     private int chapIdentifier = -1;
+    /**
+     * Counts the rounds (LCP openings) of authentication; a Verify's attempt carries it in its high
+     * half, so that a verdict for an earlier round's Response, still with AAA when LCP renegotiated,
+     * is never taken for the same-numbered attempt of a new authenticator.
+     */
+    private long round;
 
     AuthDriver(PppSessionConfig config, PppRandom random) {
         this.config = config;
@@ -104,6 +110,7 @@ final class AuthDriver {
         papAuthenticator = null;
         chapPeer = null;
         papPeer = null;
+        round++;
     }
 
     /**
@@ -138,10 +145,14 @@ final class AuthDriver {
     }
 
     Status verdict(long attempt, AuthVerdict verdict, Out out) {
+        if (attempt >>> 32 != round) {
+            return status();
+        }
+        long ofRound = attempt & 0xFFFF_FFFFL;
         if (chapAuthenticator != null) {
-            apply(chapAuthenticator.onVerdict(attempt, verdict), true, out);
+            apply(chapAuthenticator.onVerdict(ofRound, verdict), true, out);
         } else if (papAuthenticator != null) {
-            apply(papAuthenticator.onVerdict(attempt, verdict), true, out);
+            apply(papAuthenticator.onVerdict(ofRound, verdict), true, out);
         }
         return status();
     }
@@ -182,7 +193,7 @@ final class AuthDriver {
                 case AuthEffect.Send s -> out.send(s.protocol(), s.packet());
                 case AuthEffect.ArmTimer a -> out.add(new PppOutput.ArmTimer(timer, a.after(), a.token()));
                 case AuthEffect.CancelTimer c -> out.add(new PppOutput.CancelTimer(timer));
-                case AuthEffect.Verify v -> out.add(new PppOutput.Verify(v.request(), v.attempt()));
+                case AuthEffect.Verify v -> out.add(new PppOutput.Verify(v.request(), round << 32 | v.attempt()));
                 case AuthEffect.Succeeded s -> {
                     if (asAuthenticator) {
                         authenticatorDone = true;

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.SplittableRandom;
+import java.util.concurrent.CompletableFuture;
 import net.vpdn.ppp.PppRandom;
 import net.vpdn.ppp.auth.AuthTiming;
 import net.vpdn.ppp.auth.AuthVerdict;
@@ -240,5 +241,37 @@ class LateAuthPacketTest {
                 .satisfies(c -> assertThat(c.identifier()).isEqualTo((lacId + 1) & 0xFF));
         assertThat(sent(atLns.a, PppProtocol.CHAP, ChapCodec.FAILURE)).isEmpty();
         assertThat(client.phase()).isEqualTo(PppPhase.NETWORK);
+    }
+
+    @Test
+    @DisplayName("LNS: a verdict for the Response before an LCP renegotiation does not answer the new Challenge")
+    void verdictFromBeforeRenegotiation() {
+        SessionLink link = new SessionLink(lns(AuthMethod.CHAP_MD5), client(), request -> new CompletableFuture<>());
+        List<byte[]> clientLcpRequests = new ArrayList<>();
+        link.drop = (from, f) -> {
+            if (from == link.b && f.protocol() == PppProtocol.LCP.number()
+                    && packet(f.frame()).code() == CpCode.CONFIGURE_REQUEST.value()) {
+                clientLcpRequests.add(f.frame().toArray());
+            }
+            return false;
+        };
+        link.start();
+        link.run(SECOND / 2);
+        assertThat(link.a.outputs(PppOutput.Verify.class)).hasSize(1);
+        // LCP renegotiates while AAA still has the first Response; the client answers the new Challenge.
+        link.a.apply(link.a.session.receive(clientLcpRequests.getFirst()));
+        link.run(SECOND / 2);
+        List<PppOutput.Verify> verifies = link.a.outputs(PppOutput.Verify.class);
+        assertThat(verifies).hasSize(2);
+        assertThat(link.a.session.phase()).isEqualTo(PppPhase.AUTHENTICATE);
+
+        link.a.apply(link.a.session.verdict(verifies.get(0).attempt(), new AuthVerdict.Accept("stale")));
+        assertThat(sent(link.a, PppProtocol.CHAP, ChapCodec.SUCCESS)).isEmpty();
+        assertThat(link.a.outputs(PppOutput.Authenticated.class)).isEmpty();
+
+        link.a.apply(link.a.session.verdict(verifies.get(1).attempt(), new AuthVerdict.Accept("Welcome")));
+        link.run(5 * SECOND);
+        assertThat(link.a.outputs(PppOutput.Authenticated.class)).hasSize(1);
+        assertThat(link.b.session.phase()).isEqualTo(PppPhase.NETWORK);
     }
 }
