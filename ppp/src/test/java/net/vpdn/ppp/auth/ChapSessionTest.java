@@ -150,6 +150,22 @@ class ChapSessionTest {
     }
 
     @Test
+    @DisplayName("a response repeated while it is being verified is dropped: one verification, one Success, no Failure")
+    void repeatedWhileVerifying() {
+        CompletableFuture<AuthVerdict> pending = new CompletableFuture<>();
+        AuthLink link = link(AuthMethod.CHAP_MD5, "wonderland", r -> pending);
+        link.run(SECOND);
+        CpPacket response = link.peer.sent.getFirst();
+        assertThat(authenticator.receive(response)).isEmpty();
+        assertThat(authenticator.receive(response)).isEmpty();
+        pending.complete(new AuthVerdict.Accept("Welcome"));
+        link.run(SECOND);
+        assertThat(link.verifications).isEqualTo(1);
+        assertThat(link.authenticator.sent).extracting(CpPacket::code).containsExactly(ChapCodec.CHALLENGE, ChapCodec.SUCCESS);
+        assertThat(link.peer.effects(AuthEffect.Succeeded.class)).hasSize(1);
+    }
+
+    @Test
     @DisplayName("LNS proxy: a CHAP response the LAC collected is verified without a new challenge")
     void proxied() {
         Octets lacChallenge = Octets.fromHex("0102030405060708090a0b0c0d0e0f10");
