@@ -4,15 +4,11 @@ import java.io.IOException;
 import java.io.Reader;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.Collection;
-import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
-import org.apache.commons.configuration2.YAMLConfiguration;
-import org.apache.commons.configuration2.ex.ConfigurationException;
-import org.apache.commons.configuration2.tree.ImmutableNode;
 import org.yaml.snakeyaml.LoaderOptions;
+import org.yaml.snakeyaml.Yaml;
+import org.yaml.snakeyaml.constructor.SafeConstructor;
 import org.yaml.snakeyaml.error.MarkedYAMLException;
 
 /** Reads a YAML file with Commons Configuration 2 and turns its node tree into {@link RawNode}s. */
@@ -28,7 +24,7 @@ final class YamlSource {
     /** The file's top-level map; an empty map (with a problem recorded) if it cannot be read. */
     static RawNode.MapNode read(Path file, Problems problems) {
         String origin = file.toString();
-        YAMLConfiguration yaml = new YAMLConfiguration();
+        Object document;
         try {
             if (Files.readString(file).isBlank()) {
                 return new RawNode.MapNode(origin);
@@ -38,17 +34,27 @@ final class YamlSource {
             options.setAllowDuplicateKeys(false);
             // SnakeYAML stops at 3 MB by default: an LNS with 100,000 local users has a 6 MB file
             options.setCodePointLimit(MAX_CODE_POINTS);
+            // SnakeYAML directly, not commons-configuration2's YAMLConfiguration: its cycle check (2.15.1)
+            // keeps the identity hash codes of the maps it visited, so when two user entries' hashes
+            // collide the second is taken for visited and silently dropped (one user of 20,000 lost).
             try (Reader reader = Files.newBufferedReader(file)) {
-                yaml.read(reader, options);
+                document = new Yaml(new SafeConstructor(options)).load(reader);
             }
         } catch (IOException e) {
             problems.add(origin, WHOLE_FILE, "cannot be read: " + e.getClass().getSimpleName());
             return new RawNode.MapNode(origin);
-        } catch (ConfigurationException | RuntimeException e) {
+        } catch (RuntimeException e) {
             problems.add(origin, WHOLE_FILE, "is not a YAML map of keys: " + syntaxProblem(e));
             return new RawNode.MapNode(origin);
         }
-        return toMap(yaml.getNodeModel().getNodeHandler().getRootNode(), origin);
+        if (document == null) {
+            return new RawNode.MapNode(origin);
+        }
+        if (!(document instanceof Map<?, ?> top)) {
+            problems.add(origin, WHOLE_FILE, "is not a YAML map of keys: the top level must be key: value pairs");
+            return new RawNode.MapNode(origin);
+        }
+        return toMap(top, origin);
     }
 
     // SnakeYAML's own message quotes the offending line, which may hold a secret: keep only position and cause.
@@ -65,34 +71,29 @@ final class YamlSource {
         return "the top level must be key: value pairs";
     }
 
-    private static RawNode.MapNode toMap(ImmutableNode node, String origin) {
-        Map<String, List<ImmutableNode>> byName = new LinkedHashMap<>();
-        for (ImmutableNode child : node.getChildren()) {
-            byName.computeIfAbsent(child.getNodeName(), k -> new ArrayList<>()).add(child);
-        }
+    private static RawNode.MapNode toMap(Map<?, ?> yaml, String origin) {
         RawNode.MapNode map = new RawNode.MapNode(origin);
-        byName.forEach((name, nodes) -> {
-            if (nodes.size() == 1) {
-                map.entries().put(name, convert(nodes.getFirst(), origin));
-            } else {
-                RawNode.ListNode list = new RawNode.ListNode(origin);
-                nodes.forEach(n -> list.items().add(convert(n, origin)));
-                map.entries().put(name, list);
+        yaml.forEach((key, value) -> {
+            // As before: an empty sequence leaves no node, so the key reads as absent.
+            if (!(value instanceof Collection<?> c && c.isEmpty())) {
+                map.entries().put(String.valueOf(key), convert(value, origin));
             }
         });
         return map;
     }
 
-    // Commons Configuration turns a YAML sequence into sibling nodes of the same name, so a sequence of one
-    // looks like a single value; Section treats a single node as a list of one where a list is expected.
-    private static RawNode convert(ImmutableNode node, String origin) {
-        if (!node.getChildren().isEmpty()) {
-            return toMap(node, origin);
+    private static RawNode convert(Object value, String origin) {
+        if (value instanceof Map<?, ?> m) {
+            RawNode.MapNode map = toMap(m, origin);
+            return map.entries().isEmpty() ? new RawNode.Scalar(null, origin) : map; // as before: a map of nothing is no value
         }
-        Object value = node.getValue();
+        // As before: a sequence of one is its item (Section takes a single node as a list of one).
+        if (value instanceof Collection<?> items && items.size() == 1) {
+            return convert(items.iterator().next(), origin);
+        }
         if (value instanceof Collection<?> items) {
             RawNode.ListNode list = new RawNode.ListNode(origin);
-            items.forEach(i -> list.items().add(new RawNode.Scalar(i == null ? null : String.valueOf(i), origin)));
+            items.forEach(i -> list.items().add(convert(i, origin)));
             return list;
         }
         return new RawNode.Scalar(value == null ? null : String.valueOf(value), origin);

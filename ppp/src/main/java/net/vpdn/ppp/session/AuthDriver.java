@@ -36,6 +36,14 @@ final class AuthDriver {
     private boolean peerDone = true;
     private boolean failed;
     private String failure = "";
+    /** The CHAP identifier last used on this link; a restarted authenticator continues after it. */
+    private int chapIdentifier = -1;
+    /**
+     * Counts the rounds (LCP openings) of authentication; a Verify's attempt carries it in its high
+     * half, so that a verdict for an earlier round's Response, still with AAA when LCP renegotiated,
+     * is never taken for the same-numbered attempt of a new authenticator.
+     */
+    private long round;
 
     AuthDriver(PppSessionConfig config, PppRandom random) {
         this.config = config;
@@ -51,8 +59,10 @@ final class AuthDriver {
      * without challenging the client again (LNS side of RFC 2661 §4.4.5).
      */
     Status start(Optional<AuthMethod> ofPeer, Optional<AuthMethod> ofUs, Optional<ProxyAuth> proxied, Out out) {
+        stop(out);
+        authenticatorDone = ofPeer.isEmpty();
+        peerDone = ofUs.isEmpty();
         ofPeer.ifPresent(m -> {
-            authenticatorDone = false;
             Optional<AuthRequest> request = proxied.filter(p -> matches(p.kind(), m)).flatMap(ProxyAuth::toRequest);
             if (m == AuthMethod.PAP) {
                 papAuthenticator = new PapAuthenticator(config.auth().retry().multipliedBy(config.auth().maxTransmissions()));
@@ -60,12 +70,11 @@ final class AuthDriver {
                 apply(request.map(r -> papAuthenticator.verifyProxied(proxiedId, (AuthRequest.Pap) r))
                         .orElseGet(papAuthenticator::start), true, out);
             } else {
-                chapAuthenticator = new ChapAuthenticator(m, config.hostName(), random, config.auth());
+                chapAuthenticator = new ChapAuthenticator(m, config.hostName(), random, config.auth(), chapIdentifier);
                 apply(request.map(chapAuthenticator::verifyProxied).orElseGet(chapAuthenticator::start), true, out);
             }
         });
         ofUs.ifPresent(m -> {
-            peerDone = false;
             if (config.credentials().isEmpty()) {
                 failed = true;
                 failure = "peer demands " + m + " but we have no credentials";
@@ -80,6 +89,37 @@ final class AuthDriver {
             }
         });
         return status();
+    }
+
+    /**
+     * LCP left the Opened state: the roles stop with their timers, so that nothing from this round
+     * (a Challenge or Response repeated on a timer) reaches the peer once LCP renegotiates. The
+     * CHAP identifier sequence is kept for the next round.
+     */
+    void stop(Out out) {
+        if (chapAuthenticator != null) {
+            chapIdentifier = chapAuthenticator.identifier();
+        }
+        if (chapAuthenticator != null || papAuthenticator != null) {
+            out.add(new PppOutput.CancelTimer(PppTimer.AUTHENTICATOR));
+        }
+        if (chapPeer != null || papPeer != null) {
+            out.add(new PppOutput.CancelTimer(PppTimer.AUTH_PEER));
+        }
+        chapAuthenticator = null;
+        papAuthenticator = null;
+        chapPeer = null;
+        papPeer = null;
+        round++;
+    }
+
+    /**
+     * The identifier a client may still be answering on this link before we challenge it
+     * ourselves (the LAC's, when the LNS renegotiates instead of adopting proxied CHAP): our
+     * first Challenge then follows it rather than possibly repeating it.
+     */
+    void continueChapAfter(int identifier) {
+        chapIdentifier = identifier & 0xFF;
     }
 
     private static boolean matches(ProxyAuthKind kind, AuthMethod method) {
@@ -105,10 +145,14 @@ final class AuthDriver {
     }
 
     Status verdict(long attempt, AuthVerdict verdict, Out out) {
+        if (attempt >>> 32 != round) {
+            return status();
+        }
+        long ofRound = attempt & 0xFFFF_FFFFL;
         if (chapAuthenticator != null) {
-            apply(chapAuthenticator.onVerdict(attempt, verdict), true, out);
+            apply(chapAuthenticator.onVerdict(ofRound, verdict), true, out);
         } else if (papAuthenticator != null) {
-            apply(papAuthenticator.onVerdict(attempt, verdict), true, out);
+            apply(papAuthenticator.onVerdict(ofRound, verdict), true, out);
         }
         return status();
     }
@@ -149,7 +193,7 @@ final class AuthDriver {
                 case AuthEffect.Send s -> out.send(s.protocol(), s.packet());
                 case AuthEffect.ArmTimer a -> out.add(new PppOutput.ArmTimer(timer, a.after(), a.token()));
                 case AuthEffect.CancelTimer c -> out.add(new PppOutput.CancelTimer(timer));
-                case AuthEffect.Verify v -> out.add(new PppOutput.Verify(v.request(), v.attempt()));
+                case AuthEffect.Verify v -> out.add(new PppOutput.Verify(v.request(), round << 32 | v.attempt()));
                 case AuthEffect.Succeeded s -> {
                     if (asAuthenticator) {
                         authenticatorDone = true;

@@ -12,6 +12,7 @@ import net.vpdn.ppp.fsm.CpState;
 import net.vpdn.ppp.lcp.LcpKeepalive;
 import net.vpdn.ppp.lcp.LcpLayer;
 import net.vpdn.ppp.proxy.ProxyAuth;
+import net.vpdn.ppp.proxy.ProxyAuthKind;
 import net.vpdn.ppp.proxy.ProxyLcp;
 import net.vpdn.ppp.proxy.ProxyLcpAdoption;
 import net.vpdn.ppp.proxy.ProxyLcpRecorder;
@@ -115,6 +116,8 @@ public final class PppSession {
                 });
             }
             case ProxyLcpAdoption.Renegotiate renegotiate -> {
+                // The client may still repeat its Response to the LAC's Challenge: ours must not share its identifier.
+                proxied.filter(p -> p.kind() == ProxyAuthKind.CHAP).ifPresent(p -> auth.continueChapAfter(p.identifier()));
                 return lowerUp();
             }
         }
@@ -270,6 +273,7 @@ public final class PppSession {
         keepalive.stop();
         out.add(new PppOutput.CancelTimer(PppTimer.KEEPALIVE));
         ncps.down(sink);
+        auth.stop(sink);
         framing = PppFraming.initial();
         // tld while renegotiating (peer's new Configure-Request) returns to Establish, else we terminate.
         CpState now = lcp.state();

@@ -150,6 +150,22 @@ class ChapSessionTest {
     }
 
     @Test
+    @DisplayName("a response repeated while it is being verified is dropped: one verification, one Success, no Failure")
+    void repeatedWhileVerifying() {
+        CompletableFuture<AuthVerdict> pending = new CompletableFuture<>();
+        AuthLink link = link(AuthMethod.CHAP_MD5, "wonderland", r -> pending);
+        link.run(SECOND);
+        CpPacket response = link.peer.sent.getFirst();
+        assertThat(authenticator.receive(response)).isEmpty();
+        assertThat(authenticator.receive(response)).isEmpty();
+        pending.complete(new AuthVerdict.Accept("Welcome"));
+        link.run(SECOND);
+        assertThat(link.verifications).isEqualTo(1);
+        assertThat(link.authenticator.sent).extracting(CpPacket::code).containsExactly(ChapCodec.CHALLENGE, ChapCodec.SUCCESS);
+        assertThat(link.peer.effects(AuthEffect.Succeeded.class)).hasSize(1);
+    }
+
+    @Test
     @DisplayName("LNS proxy: a CHAP response the LAC collected is verified without a new challenge")
     void proxied() {
         Octets lacChallenge = Octets.fromHex("0102030405060708090a0b0c0d0e0f10");
@@ -175,5 +191,24 @@ class ChapSessionTest {
         // still waiting: the Challenge is retransmitted and the well-formed answer then succeeds
         assertThat(link.authenticator.sent).extracting(CpPacket::code)
                 .containsExactly(ChapCodec.CHALLENGE, ChapCodec.CHALLENGE, ChapCodec.SUCCESS);
+    }
+
+    @Test
+    @DisplayName("the peer answers a new Challenge value under its last identifier afresh, not with its old Response")
+    void newChallengeSameIdentifier() {
+        ChapPeer p = new ChapPeer(AuthMethod.CHAP_MD5, "alice", Secret.of("wonderland"), PppRandom.seeded(2), AuthTiming.defaults());
+        Octets first = Octets.fromHex("00112233445566778899aabbccddeeff");
+        Octets second = Octets.fromHex("ffeeddccbbaa99887766554433221100");
+        p.receive(ChapCodec.value(ChapCodec.CHALLENGE, 7, first, "lac"));
+        List<AuthEffect> again = p.receive(ChapCodec.value(ChapCodec.CHALLENGE, 7, first, "lac"));
+        List<AuthEffect> fresh = p.receive(ChapCodec.value(ChapCodec.CHALLENGE, 7, second, "lac"));
+        assertThat(responseValue(again)).isEqualTo(ChapMd5.response(7, Secret.of("wonderland"), first));
+        assertThat(responseValue(fresh)).isEqualTo(ChapMd5.response(7, Secret.of("wonderland"), second));
+    }
+
+    private static Octets responseValue(List<AuthEffect> effects) {
+        CpPacket response = effects.stream().filter(AuthEffect.Send.class::isInstance).map(AuthEffect.Send.class::cast)
+                .findFirst().orElseThrow().packet();
+        return ChapCodec.parseValue(response).orThrow().value();
     }
 }

@@ -43,6 +43,20 @@ public final class ChapAuthenticator {
     private CpPacket answer;
 
     public ChapAuthenticator(AuthMethod method, String name, PppRandom random, AuthTiming timing) {
+        this(method, name, random, timing, -1);
+    }
+
+    /**
+     * An authenticator that continues the identifier sequence of an earlier one on the same link:
+     * its first Challenge carries {@code previousIdentifier + 1}. When LCP renegotiates while the
+     * peer is still answering the earlier Challenge, that Response (late, or repeated on the
+     * peer's timer) then cannot be taken for a Response to the new Challenge: RFC 1994 §4.1 has
+     * the identifier change with every Challenge so that Responses match their Challenge, and a
+     * fresh random identifier repeats the last one once in 256 restarts.
+     *
+     * @param previousIdentifier the identifier last used on this link, or -1 to start at random
+     */
+    public ChapAuthenticator(AuthMethod method, String name, PppRandom random, AuthTiming timing, int previousIdentifier) {
         if (method == AuthMethod.PAP) {
             throw new IllegalArgumentException("PAP is not a CHAP method");
         }
@@ -50,7 +64,12 @@ public final class ChapAuthenticator {
         this.name = Objects.requireNonNull(name, "name");
         this.random = Objects.requireNonNull(random, "random");
         this.timing = Objects.requireNonNull(timing, "timing");
-        this.identifier = random.nextInt() & 0xFF;
+        this.identifier = previousIdentifier >= 0 ? previousIdentifier & 0xFF : random.nextInt() & 0xFF;
+    }
+
+    /** The identifier of the current (or last) Challenge, or of the proxied exchange. */
+    public int identifier() {
+        return identifier;
     }
 
     /** Sends the first Challenge. */

@@ -32,6 +32,7 @@ public final class ChapPeer {
     private final PppRandom random;
     private final AuthTiming timing;
     private int lastId = -1;
+    private Octets lastChallenge = Octets.EMPTY;
     private CpPacket lastResponse;
     private int sent;
     private long timerToken;
@@ -93,11 +94,14 @@ public final class ChapPeer {
     }
 
     private List<AuthEffect> respond(int identifier, Octets challenge) {
-        if (identifier == lastId && lastResponse != null && !answered) {
+        if (identifier == lastId && challenge.equals(lastChallenge) && lastResponse != null && !answered) {
             // The authenticator repeated its Challenge: our Response was lost. Send the same one.
             return transmit();
         }
+        // A new Challenge, even under the old identifier (an authenticator restarted by an LCP
+        // renegotiation may reuse it): answer its value, never the old one's.
         lastId = identifier;
+        lastChallenge = challenge;
         answered = false;
         sent = 0;
         Octets value;
