@@ -11,7 +11,12 @@ import org.yaml.snakeyaml.Yaml;
 import org.yaml.snakeyaml.constructor.SafeConstructor;
 import org.yaml.snakeyaml.error.MarkedYAMLException;
 
-/** Reads a YAML file with Commons Configuration 2 and turns its node tree into {@link RawNode}s. */
+/**
+ * Reads a YAML file with SnakeYAML (safe constructor, no duplicate keys) and turns it into {@link RawNode}s.
+ * Not through Commons Configuration 2's YAMLConfiguration: its 2.15.1 cycle check remembers the identity
+ * hash codes of the maps it visited, so an entry whose map collides with an earlier one is silently
+ * dropped (one local user of 20,000 vanished in the load runs of docs/benchmarks.md).
+ */
 final class YamlSource {
     /** Key used for problems with the file as a whole. */
     static final String WHOLE_FILE = "(file)";
