@@ -60,6 +60,7 @@ public final class Scenarios {
             double cpu = Probe.cpuSeconds(radius.pid());
             withLns(o, r, BenchConfigs.lnsWithRadius(o, radius.authPort, radius.acctPort));
             r.put("freeradius_cpu_s", Probe.cpuSeconds(radius.pid()) - cpu);
+            r.put("freeradius_udp_socket_drops", Probe.udpSocketDrops(radius.pid()));
         }
         return r;
     }
@@ -80,6 +81,7 @@ public final class Scenarios {
                     lnsReady.l2tp(), o.sessions(), o.tunnels());
             withLac(o, r, lns, lacYaml, lnsMetrics, base);
             r.put("host_udp_rcvbuf_drops_during_run", Probe.udpReceiveBufferErrors() - rcvbufBefore);
+            r.put("lns_udp_socket_drops", Probe.udpSocketDrops(lns.pid())); // host-wide above may be anyone's
             leaks(o, r, lns, lnsMetrics, base.heap());
         }
         return r;
@@ -123,6 +125,7 @@ public final class Scenarios {
             measureAtPlateau(o, r, lns, lac, base, cpuLacBase, p);
             r.put("data_packets_per_s_lns", dataRate(lnsMetrics, o));
             Prometheus lacEnd = Prometheus.scrape(lacReady.metricsUrl().orElseThrow());
+            r.put("lac_udp_socket_drops", Probe.udpSocketDrops(lac.pid()));
             lac.waitFor(Duration.ofSeconds(o.emulatorHoldSeconds() + 60L + o.sessions() / 200));
             control(r, "lns", Prometheus.scrape(lnsMetrics));
             control(r, "lac", lacEnd);

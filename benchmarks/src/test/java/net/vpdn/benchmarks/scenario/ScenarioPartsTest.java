@@ -89,4 +89,28 @@ class ScenarioPartsTest {
         assertThatThrownBy(() -> ScenarioOptions.parse(List.of("bogus"))).isInstanceOf(IllegalArgumentException.class);
         assertThat(ResultWriter.json(Map.of("a", "x\"y"))).contains("\"a\": \"x\\\"y\"");
     }
+
+    @Test
+    @DisplayName("socket drops are summed over the process's sockets only, by inode; the header and others' sockets are ignored")
+    void socketDrops() {
+        List<String> table = List.of(
+                "   sl  local_address rem_address   st tx_queue rx_queue tr tm->when retrnsmt   uid  timeout inode ref pointer drops",
+                " 7810: 0100007F:C873 00000000:0000 07 00000000:00000000 00:00000000 00000000     0        0 1141239 2 00000000cc137053 148335",
+                "12544: 0100007F:9AF1 00000000:0000 07 00000000:00034000 00:00000000 00000000     0        0 1141238 2 00000000bf208bdc 743",
+                "12545: 0100007F:9AF2 00000000:0000 07 00000000:00000000 00:00000000 00000000     0        0 2000001 2 00000000bf208bdd 5",
+                "not a row");
+        assertThat(Probe.socketDrops(table, java.util.Set.of("1141238", "2000001"))).isEqualTo(748);
+        assertThat(Probe.socketDrops(table, java.util.Set.of("999"))).isZero();
+    }
+
+    @Test
+    @DisplayName("this JVM's own UDP sockets are found through /proc/<pid>/fd and start with no drops")
+    void ownSocketDrops() throws Exception {
+        org.junit.jupiter.api.Assumptions.assumeTrue(java.nio.file.Files.isReadable(java.nio.file.Path.of("/proc/net/udp")),
+                "needs Linux /proc");
+        try (var s = new java.net.DatagramSocket(new java.net.InetSocketAddress(java.net.InetAddress.getLoopbackAddress(), 0))) {
+            assertThat(Probe.udpSocketDrops(ProcessHandle.current().pid())).isZero();
+        }
+        assertThat(Probe.udpSocketDrops(Long.MAX_VALUE)).isEqualTo(-1);
+    }
 }
