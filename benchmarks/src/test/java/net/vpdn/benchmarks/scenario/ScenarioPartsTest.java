@@ -113,4 +113,29 @@ class ScenarioPartsTest {
         }
         assertThat(Probe.udpSocketDrops(Long.MAX_VALUE)).isEqualTo(-1);
     }
+
+    @Test
+    @DisplayName("the LNS's RADIUS figures: answered, mean and max response, timeouts, retransmissions, no answer; none without RADIUS")
+    void radiusFigures() {
+        Prometheus m = new Prometheus("""
+                vpdn_radius_requests_total{component="client",outcome="no_answer"} 1.0
+                vpdn_radius_requests_total{component="disconnect",outcome="no_answer"} 7.0
+                vpdn_radius_retransmissions_total{component="client"} 4.0
+                vpdn_radius_retransmissions_total{component="disconnect"} 9.0
+                vpdn_radius_server_requests_total{outcome="timeout",server="a",type="access"} 2.0
+                vpdn_radius_server_requests_total{outcome="timeout",server="a",type="accounting"} 3.0
+                vpdn_radius_server_response_seconds_count{server="a",type="access"} 4
+                vpdn_radius_server_response_seconds_sum{server="a",type="access"} 0.2
+                vpdn_radius_server_response_seconds_max{server="a",type="access"} 0.125
+                vpdn_radius_server_response_seconds_count{server="a",type="accounting"} 100
+                """);
+        Map<String, Object> r = new java.util.LinkedHashMap<>();
+        Scenarios.radius(r, m);
+        assertThat(r).containsEntry("lns_radius_access_answered", 4L).containsEntry("lns_radius_access_response_mean_ms", 50L)
+                .containsEntry("lns_radius_access_response_max_ms", 125L).containsEntry("lns_radius_timeouts", 5L)
+                .containsEntry("lns_radius_retransmissions", 4L).containsEntry("lns_radius_no_answer", 1L);
+        Map<String, Object> none = new java.util.LinkedHashMap<>();
+        Scenarios.radius(none, new Prometheus("vpdn_l2tp_sessions{state=\"established\"} 3\n"));
+        assertThat(none).isEmpty();
+    }
 }
