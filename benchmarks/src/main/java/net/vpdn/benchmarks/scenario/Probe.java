@@ -6,10 +6,13 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
 
 /**
  * What a child process costs, seen from outside: its live heap after a full GC and the classes that fill
@@ -104,6 +107,50 @@ final class Probe {
             // not Linux
         }
         return -1;
+    }
+
+    /**
+     * Datagrams dropped for a full receive buffer on the UDP sockets {@code pid} holds (the per-socket
+     * "drops" column of /proc/net/udp and udp6, counted since each socket opened): unlike the host-wide
+     * RcvbufErrors, this names the process that lost them. -1 when unreadable (not Linux, process gone).
+     */
+    static long udpSocketDrops(long pid) {
+        try {
+            Set<String> inodes = new HashSet<>();
+            try (Stream<Path> fds = Files.list(Path.of("/proc", Long.toString(pid), "fd"))) {
+                for (Path fd : fds.toList()) {
+                    String target = readLinkOrEmpty(fd);
+                    if (target.startsWith("socket:[")) inodes.add(target.substring(8, target.length() - 1));
+                }
+            }
+            long drops = 0;
+            for (String table : List.of("/proc/net/udp", "/proc/net/udp6")) {
+                Path t = Path.of(table);
+                if (Files.isReadable(t)) drops += socketDrops(Files.readAllLines(t), inodes);
+            }
+            return drops;
+        } catch (IOException | RuntimeException e) {
+            return -1;
+        }
+    }
+
+    /** Sum of the last column (drops) of /proc/net/udp rows whose inode (10th column) is in {@code inodes}. */
+    static long socketDrops(List<String> procNetUdp, Set<String> inodes) {
+        long drops = 0;
+        for (String line : procNetUdp) {
+            String[] f = line.trim().split("\\s+");
+            if (f.length < 13 || !isNumber(f[9]) || !inodes.contains(f[9])) continue;
+            drops += Long.parseLong(f[f.length - 1]);
+        }
+        return drops;
+    }
+
+    private static String readLinkOrEmpty(Path fd) {
+        try {
+            return Files.readSymbolicLink(fd).toString();
+        } catch (IOException e) {
+            return ""; // closed meanwhile
+        }
     }
 
     static String jcmd(long pid, String command) throws IOException, InterruptedException {

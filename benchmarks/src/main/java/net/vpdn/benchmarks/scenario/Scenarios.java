@@ -60,6 +60,7 @@ public final class Scenarios {
             double cpu = Probe.cpuSeconds(radius.pid());
             withLns(o, r, BenchConfigs.lnsWithRadius(o, radius.authPort, radius.acctPort));
             r.put("freeradius_cpu_s", Probe.cpuSeconds(radius.pid()) - cpu);
+            r.put("freeradius_udp_socket_drops", Probe.udpSocketDrops(radius.pid()));
         }
         return r;
     }
@@ -80,6 +81,7 @@ public final class Scenarios {
                     lnsReady.l2tp(), o.sessions(), o.tunnels());
             withLac(o, r, lns, lacYaml, lnsMetrics, base);
             r.put("host_udp_rcvbuf_drops_during_run", Probe.udpReceiveBufferErrors() - rcvbufBefore);
+            r.put("lns_udp_socket_drops", Probe.udpSocketDrops(lns.pid())); // host-wide above may be anyone's
             leaks(o, r, lns, lnsMetrics, base.heap());
         }
         return r;
@@ -123,8 +125,11 @@ public final class Scenarios {
             measureAtPlateau(o, r, lns, lac, base, cpuLacBase, p);
             r.put("data_packets_per_s_lns", dataRate(lnsMetrics, o));
             Prometheus lacEnd = Prometheus.scrape(lacReady.metricsUrl().orElseThrow());
+            r.put("lac_udp_socket_drops", Probe.udpSocketDrops(lac.pid()));
             lac.waitFor(Duration.ofSeconds(o.emulatorHoldSeconds() + 60L + o.sessions() / 200));
-            control(r, "lns", Prometheus.scrape(lnsMetrics));
+            Prometheus lnsEnd = Prometheus.scrape(lnsMetrics);
+            control(r, "lns", lnsEnd);
+            radius(r, lnsEnd);
             control(r, "lac", lacEnd);
             setups(r, report);
             r.put("lac_exit", lac.waitFor(Duration.ofSeconds(1)).map(Object::toString).orElse("running"));
@@ -213,6 +218,18 @@ public final class Scenarios {
         r.put(side + "_control_retransmissions", (long) m.sum("vpdn_l2tp_control_retransmissions_total"));
         r.put(side + "_control_duplicates", (long) m.sum("vpdn_l2tp_control_duplicates_total"));
         r.put(side + "_control_out_of_order", (long) m.sum("vpdn_l2tp_control_out_of_order_total"));
+    }
+
+    /** The LNS's RADIUS client as it saw the run: whether any setup waited on a timeout or retry. */
+    static void radius(Map<String, Object> r, Prometheus m) {
+        double count = m.sum("vpdn_radius_server_response_seconds_count", "type=\"access\"");
+        if (count == 0) return;
+        r.put("lns_radius_access_answered", (long) count);
+        r.put("lns_radius_access_response_mean_ms", Math.round(m.sum("vpdn_radius_server_response_seconds_sum", "type=\"access\"") * 1000 / count));
+        r.put("lns_radius_access_response_max_ms", Math.round(m.sum("vpdn_radius_server_response_seconds_max", "type=\"access\"") * 1000));
+        r.put("lns_radius_timeouts", (long) m.sum("vpdn_radius_server_requests_total", "outcome=\"timeout\""));
+        r.put("lns_radius_retransmissions", (long) m.sum("vpdn_radius_retransmissions_total", "component=\"client\""));
+        r.put("lns_radius_no_answer", (long) m.sum("vpdn_radius_requests_total", "component=\"client\",outcome=\"no_answer\""));
     }
 
     static void setups(Map<String, Object> r, Path report) throws IOException {

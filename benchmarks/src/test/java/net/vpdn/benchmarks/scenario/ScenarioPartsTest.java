@@ -89,4 +89,53 @@ class ScenarioPartsTest {
         assertThatThrownBy(() -> ScenarioOptions.parse(List.of("bogus"))).isInstanceOf(IllegalArgumentException.class);
         assertThat(ResultWriter.json(Map.of("a", "x\"y"))).contains("\"a\": \"x\\\"y\"");
     }
+
+    @Test
+    @DisplayName("socket drops are summed over the process's sockets only, by inode; the header and others' sockets are ignored")
+    void socketDrops() {
+        List<String> table = List.of(
+                "   sl  local_address rem_address   st tx_queue rx_queue tr tm->when retrnsmt   uid  timeout inode ref pointer drops",
+                " 7810: 0100007F:C873 00000000:0000 07 00000000:00000000 00:00000000 00000000     0        0 1141239 2 00000000cc137053 148335",
+                "12544: 0100007F:9AF1 00000000:0000 07 00000000:00034000 00:00000000 00000000     0        0 1141238 2 00000000bf208bdc 743",
+                "12545: 0100007F:9AF2 00000000:0000 07 00000000:00000000 00:00000000 00000000     0        0 2000001 2 00000000bf208bdd 5",
+                "not a row");
+        assertThat(Probe.socketDrops(table, java.util.Set.of("1141238", "2000001"))).isEqualTo(748);
+        assertThat(Probe.socketDrops(table, java.util.Set.of("999"))).isZero();
+    }
+
+    @Test
+    @DisplayName("this JVM's own UDP sockets are found through /proc/<pid>/fd and start with no drops")
+    void ownSocketDrops() throws Exception {
+        org.junit.jupiter.api.Assumptions.assumeTrue(java.nio.file.Files.isReadable(java.nio.file.Path.of("/proc/net/udp")),
+                "needs Linux /proc");
+        try (var s = new java.net.DatagramSocket(new java.net.InetSocketAddress(java.net.InetAddress.getLoopbackAddress(), 0))) {
+            assertThat(Probe.udpSocketDrops(ProcessHandle.current().pid())).isZero();
+        }
+        assertThat(Probe.udpSocketDrops(Long.MAX_VALUE)).isEqualTo(-1);
+    }
+
+    @Test
+    @DisplayName("the LNS's RADIUS figures: answered, mean and max response, timeouts, retransmissions, no answer; none without RADIUS")
+    void radiusFigures() {
+        Prometheus m = new Prometheus("""
+                vpdn_radius_requests_total{component="client",outcome="no_answer"} 1.0
+                vpdn_radius_requests_total{component="disconnect",outcome="no_answer"} 7.0
+                vpdn_radius_retransmissions_total{component="client"} 4.0
+                vpdn_radius_retransmissions_total{component="disconnect"} 9.0
+                vpdn_radius_server_requests_total{outcome="timeout",server="a",type="access"} 2.0
+                vpdn_radius_server_requests_total{outcome="timeout",server="a",type="accounting"} 3.0
+                vpdn_radius_server_response_seconds_count{server="a",type="access"} 4
+                vpdn_radius_server_response_seconds_sum{server="a",type="access"} 0.2
+                vpdn_radius_server_response_seconds_max{server="a",type="access"} 0.125
+                vpdn_radius_server_response_seconds_count{server="a",type="accounting"} 100
+                """);
+        Map<String, Object> r = new java.util.LinkedHashMap<>();
+        Scenarios.radius(r, m);
+        assertThat(r).containsEntry("lns_radius_access_answered", 4L).containsEntry("lns_radius_access_response_mean_ms", 50L)
+                .containsEntry("lns_radius_access_response_max_ms", 125L).containsEntry("lns_radius_timeouts", 5L)
+                .containsEntry("lns_radius_retransmissions", 4L).containsEntry("lns_radius_no_answer", 1L);
+        Map<String, Object> none = new java.util.LinkedHashMap<>();
+        Scenarios.radius(none, new Prometheus("vpdn_l2tp_sessions{state=\"established\"} 3\n"));
+        assertThat(none).isEmpty();
+    }
 }
