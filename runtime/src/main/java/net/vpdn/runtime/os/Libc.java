@@ -95,6 +95,15 @@ public final class Libc {
         return (short) (((v & 0xFF) << 8) | ((v >>> 8) & 0xFF));
     }
 
+    /** Closes a descriptor, ignoring close(2)'s result: nothing useful can be done about a failed close. */
+    public static void close(MemorySegment errno, int fd) {
+        try {
+            int ignored = (int) CLOSE.invokeExact(errno, fd);
+        } catch (Throwable t) {
+            throw rethrow(t);
+        }
+    }
+
     /** An unchecked wrapper for what a downcall can throw (nothing, for these signatures). */
     public static IllegalStateException rethrow(Throwable t) {
         if (t instanceof RuntimeException r) throw r;

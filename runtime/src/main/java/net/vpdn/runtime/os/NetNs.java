@@ -64,7 +64,7 @@ public final class NetNs {
             if (fd < 0) throw new IOException("netns " + name + ": " + Libc.strerror(Libc.errno(err)));
             int rc = (int) Libc.SETNS.invokeExact(err, fd, Libc.CLONE_NEWNET);
             int setnsErrno = Libc.errno(err);
-            int ignored = (int) Libc.CLOSE.invokeExact(err, fd);
+            Libc.close(err, fd);
             if (rc != 0) throw new IOException("setns " + name + ": " + Libc.strerror(setnsErrno));
         } catch (IOException e) {
             throw e;

@@ -42,7 +42,7 @@ public final class TunDevice implements AutoCloseable {
             int rc = (int) Libc.IOCTL.invokeExact(err, fd, TUNSETIFF, ifr);
             if (rc != 0) {
                 String why = Libc.strerror(Libc.errno(err));
-                int ignored = (int) Libc.CLOSE.invokeExact(err, fd);
+                Libc.close(err, fd);
                 throw new IOException("TUNSETIFF " + name + ": " + why + " (needs CAP_NET_ADMIN)");
             }
             return new TunDevice(fd, ifr.getString(0));
@@ -91,9 +91,7 @@ public final class TunDevice implements AutoCloseable {
         if (closed) return;
         closed = true;
         try {
-            int ignored = (int) Libc.CLOSE.invokeExact(txErr, fd);
-        } catch (Throwable t) {
-            throw Libc.rethrow(t);
+            Libc.close(txErr, fd);
         } finally {
             arena.close();
         }

@@ -76,7 +76,7 @@ public final class RawSocket implements AutoCloseable {
                 if (rc != 0) throw new IOException("bind to " + ifName + ": " + Libc.strerror(Libc.errno(err)));
                 return new RawSocket(fd, ifName, index, mac);
             } catch (IOException | RuntimeException e) {
-                int ignored = (int) Libc.CLOSE.invokeExact(err, fd);
+                Libc.close(err, fd);
                 throw e;
             }
         } catch (IOException | RuntimeException e) {
@@ -204,9 +204,7 @@ public final class RawSocket implements AutoCloseable {
         if (closed) return;
         closed = true;
         try {
-            int ignored = (int) Libc.CLOSE.invokeExact(txErr, fd);
-        } catch (Throwable t) {
-            throw Libc.rethrow(t);
+            Libc.close(txErr, fd);
         } finally {
             arena.close();
         }
