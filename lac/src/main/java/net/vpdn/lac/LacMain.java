@@ -46,6 +46,10 @@ public final class LacMain {
         }, "vpdn-lac-shutdown");
         Runtime.getRuntime().addShutdownHook(hook);
         onHangUp(process::reloadFromSource);
+        process.warmedUp().thenAccept(line -> { // --warmup: a benchmark starts measuring at this line
+            System.out.println(line);
+            System.out.flush();
+        });
         if (!process.access().once() && !process.access().subscribers().isEmpty()) {
             // a long-running LAC with an emulator says once how its subscribers did, then stays up
             process.finished().thenRun(() -> {
@@ -139,7 +143,9 @@ public final class LacMain {
             if (d.compareTo(longest) > 0) longest = d;
         }
         Duration dials = Duration.ofMillis((long) (a.subscribers().size() * 1000 / a.rate()));
-        return dials.plus(longest).plus(ONCE_SLACK);
+        Duration warmup = a.warmup() == 0 ? Duration.ZERO
+                : Duration.ofMillis((long) (a.warmup() * 1000 / Math.min(a.rate(), AccessOptions.WARMUP_MAX_RATE))).plus(ONCE_SLACK);
+        return dials.plus(longest).plus(ONCE_SLACK).plus(warmup);
     }
 
     /** SIGHUP reloads the configuration file with the original overrides (on a thread of its own). */

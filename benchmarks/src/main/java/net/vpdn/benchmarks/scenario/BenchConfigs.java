@@ -84,9 +84,11 @@ final class BenchConfigs {
         return y.toString();
     }
 
-    /** The emulator: every subscriber once, at the rate, held, with the given pings; a report file. */
+    /** The emulator: every subscriber once, at the rate, held, with the given pings; a report file; the warm-up. */
     static List<String> emulator(ScenarioOptions o, String reportFile) {
-        return emulator(o, reportFile, o.emulatorHoldSeconds());
+        List<String> a = new ArrayList<>(emulator(o, reportFile, o.emulatorHoldSeconds()));
+        if (o.warmup() > 0) a.addAll(List.of("--warmup", Integer.toString(o.warmup())));
+        return a;
     }
 
     /** The emulator, every call held {@code holdSeconds}. */

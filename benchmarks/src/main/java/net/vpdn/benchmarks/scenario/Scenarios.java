@@ -106,6 +106,7 @@ public final class Scenarios {
         r.put("hello_s", o.helloSeconds());
         r.put("lac_call_setup_timeout_s", o.setupTimeout());
         r.put("lns_max_calls_in_setup", o.maxInSetup());
+        r.put("warmup_calls", o.warmup());
         return r;
     }
 
@@ -118,11 +119,19 @@ public final class Scenarios {
         try (VpdnChild lac = VpdnChild.start(VpdnChild.Spec.lac(lacArgs, o.out().resolve("lac.log"))
                 .withJvmOptions(jvm(o, "lac", List.of("-Xmx" + o.lacHeap()))).withEnv(QUIET))) {
             var lacReady = lac.awaitReady(Duration.ofSeconds(120));
+            Base measured = base;
+            if (o.warmup() > 0) { // CPU per setup counts from here; the heap stays compared with before the warm-up
+                String line = lac.awaitLine(l -> l.startsWith("emulator: warm-up done"), Duration.ofSeconds(120 + o.warmup() / 100),
+                        "its warm-up line");
+                System.err.println("vpdn bench: " + line);
+                r.put("warmup", line.substring("emulator: ".length()));
+                measured = new Base(base.heap(), base.rss(), Probe.cpuSeconds(lns.pid()));
+            }
             double cpuLacBase = Probe.cpuSeconds(lac.pid());
             Plateau p = awaitPlateau(o, lns, lac, lnsMetrics);
             r.put("lns_sessions_peak", p.peak);
             r.put("all_established", p.peak >= o.sessions());
-            measureAtPlateau(o, r, lns, lac, base, cpuLacBase, p);
+            measureAtPlateau(o, r, lns, lac, measured, cpuLacBase, p);
             r.put("data_packets_per_s_lns", dataRate(lnsMetrics, o));
             Prometheus lacEnd = Prometheus.scrape(lacReady.metricsUrl().orElseThrow());
             r.put("lac_udp_socket_drops", Probe.udpSocketDrops(lac.pid()));

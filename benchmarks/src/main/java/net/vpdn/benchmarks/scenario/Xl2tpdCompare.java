@@ -19,7 +19,9 @@ final class Xl2tpdCompare {
     static void run(ScenarioOptions o, Map<String, Object> r) throws Exception {
         Duration timeout = Duration.ofSeconds(60 + o.sessions() / 50);
         r.put("in_flight", o.inFlight());
-        if (Xl2tpdLns.available()) {
+        if (o.against().equals("vpdn")) {
+            r.put("xl2tpd", "not run (--against vpdn)");
+        } else if (Xl2tpdLns.available()) {
             try (Xl2tpdLns x = Xl2tpdLns.start(o.out().resolve("xl2tpd"), BenchConfigs.TUNNEL_SECRET, o.sessions(), Duration.ofSeconds(10));
                  L2tpLoad load = L2tpLoad.start()) {
                 double cpu = Probe.cpuSeconds(x.pid());
@@ -31,6 +33,7 @@ final class Xl2tpdCompare {
         } else {
             r.put("xl2tpd", "not installed (" + Xl2tpdLns.BINARY + ")");
         }
+        if (o.against().equals("xl2tpd")) return;
         Path lnsYaml = o.out().resolve("lns.yaml");
         Files.writeString(lnsYaml, BenchConfigs.lns(o));
         try (VpdnChild lns = VpdnChild.start(VpdnChild.Spec.lns(List.of("--config", lnsYaml.toString()), o.out().resolve("lns.log"))

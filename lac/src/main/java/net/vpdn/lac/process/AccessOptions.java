@@ -17,8 +17,33 @@ import net.vpdn.ppp.lcp.AuthMethod;
  * @param rate        dials per second
  * @param once        dial every subscriber once, print a summary and exit
  * @param report      where to write every subscriber's outcome, one line each, once all have reported
+ * @param warmup      calls dialled (and hung up as soon as IPCP is up) before the subscribers, at the same rate
+ *                    but at most {@link #WARMUP_MAX_RATE}/s, so a benchmark measures warmed JVMs; not reported
  */
-public record AccessOptions(List<SubscriberProfile> subscribers, double rate, boolean once, Optional<Path> report) {
+public record AccessOptions(List<SubscriberProfile> subscribers, double rate, boolean once, Optional<Path> report,
+                            int warmup) {
+    /** The highest warm-up dial rate: warming must not itself overload a cold JVM. */
+    public static final double WARMUP_MAX_RATE = 1000;
+
+    /** No warm-up. */
+    public AccessOptions(List<SubscriberProfile> subscribers, double rate, boolean once, Optional<Path> report) {
+        this(subscribers, rate, once, report, 0);
+    }
+
+    /**
+     * The warm-up calls: the first {@code warmup} subscribers (cycled), hanging up as soon as IPCP is up, no
+     * pings.
+     */
+    public List<SubscriberProfile> warmupProfiles() {
+        List<SubscriberProfile> out = new ArrayList<>(warmup);
+        for (int i = 0; i < warmup && !subscribers.isEmpty(); i++) {
+            SubscriberProfile p = subscribers.get(i % subscribers.size());
+            out.add(new SubscriberProfile(p.user(), p.password(), p.callingNumber(), p.calledNumber(), p.auth(), 0,
+                    p.pingTimeout(), Duration.ZERO));
+        }
+        return out;
+    }
+
     /** What {@code --help} prints for these options. */
     public static final String USAGE = """
               --subscribers N        emulate N subscribers (default: one per --user, else 0: no emulator)
@@ -34,6 +59,9 @@ public record AccessOptions(List<SubscriberProfile> subscribers, double rate, bo
               --called NUMBER        the lines' Called Number (DNIS) (default none)
               --once                 dial each subscriber once, print a summary, exit 0 only if all succeeded
               --report FILE          when every subscriber has reported, write one tab-separated line each
+              --warmup N             first dial N calls (the first subscribers, cycled; rate capped at 1000/s)
+                                     that hang up at IPCP and are not reported, then print "emulator: warm-up
+                                     done ..." and dial the subscribers: a benchmark of warmed JVMs (default 0)
             """;
 
     public AccessOptions {
@@ -100,6 +128,7 @@ public record AccessOptions(List<SubscriberProfile> subscribers, double rate, bo
         Duration pingTimeout = Duration.ofSeconds(2);
         String called = "";
         boolean once;
+        int warmup;
 
         /** Sets one option; the problem, or null. */
         String set(String name, String v) {
@@ -122,6 +151,7 @@ public record AccessOptions(List<SubscriberProfile> subscribers, double rate, bo
                 case "--hold" -> { hold = duration(v); return hold == null ? "'" + v + "' is not a duration (e.g. 500ms, 5s, 2m)" : null; }
                 case "--ping-timeout" -> { pingTimeout = duration(v); return pingTimeout == null || pingTimeout.isZero() ? "'" + v + "' is not a positive duration" : null; }
                 case "--pings" -> { pings = count(v, 1000); return pings < 0 ? "'" + v + "' is not 0..1000" : null; }
+                case "--warmup" -> { warmup = count(v, 1_000_000); return warmup < 0 ? "'" + v + "' is not 0..1000000" : null; }
                 case "--called" -> { called = v; return v.chars().allMatch(Character::isDigit) ? null : "'" + v + "' is not digits"; }
                 default -> { return "unknown option"; }
             }
@@ -145,7 +175,8 @@ public record AccessOptions(List<SubscriberProfile> subscribers, double rate, bo
                         auths.get(i % auths.size()), pings, pingTimeout, hold));
             }
             if (once && profiles.isEmpty()) return new Parsed.Error("--once: no subscribers (give --subscribers N or --user)");
-            return new Parsed.Ok(new AccessOptions(profiles, rate, once, Optional.ofNullable(report)));
+            if (warmup > 0 && profiles.isEmpty()) return new Parsed.Error("--warmup: no subscribers to warm up with");
+            return new Parsed.Ok(new AccessOptions(profiles, rate, once, Optional.ofNullable(report), warmup));
         }
     }
 

@@ -64,6 +64,7 @@ public final class LacProcess implements AutoCloseable {
     private final ConcurrentLinkedQueue<SubscriberReport> reports = new ConcurrentLinkedQueue<>();
     private final java.util.concurrent.atomic.AtomicInteger reportedCount = new java.util.concurrent.atomic.AtomicInteger();
     private final CompletableFuture<List<SubscriberReport>> finished = new CompletableFuture<>();
+    private final CompletableFuture<String> warmedUp = new CompletableFuture<>();
     private final AtomicBoolean closed = new AtomicBoolean();
     private SubscriberEmulator emulator;
     private final List<PppoeAccessServer> pppoe = new ArrayList<>();
@@ -187,7 +188,7 @@ public final class LacProcess implements AutoCloseable {
                 });
             }
         });
-        endpoint.execute(() -> emulator.start(service));
+        endpoint.execute(() -> Warmup.thenStart(loop, access, emulator, service, warmedUp));
     }
 
     /** {@code --report FILE}: every subscriber's line, written to a temporary file and moved into place whole. */
@@ -299,6 +300,11 @@ public final class LacProcess implements AutoCloseable {
 
     public LacCounters counters() {
         return service.counters();
+    }
+
+    /** {@code --warmup}: completes with the line to print once every warm-up call has hung up (never without). */
+    public CompletableFuture<String> warmedUp() {
+        return warmedUp;
     }
 
     /** Completes when every emulated subscriber has reported (never, without an emulator). */

@@ -80,12 +80,32 @@ class AccessOptionsTest {
             "--called|555-1234|not digits",
             "--user-format|user%s%s|not a format",
             "--colour|red|unknown option",
+            "--warmup|many|not 0..1000000",
         })
         @DisplayName("a bad value is refused, naming the option and the problem")
         void refused(String option, String value, String problem) {
             AccessOptions.Parsed p = AccessOptions.parse(List.of(option, value));
             assertThat(p).isInstanceOfSatisfying(AccessOptions.Parsed.Error.class,
                     e -> assertThat(e.message()).startsWith(option + ":").contains(problem));
+        }
+
+        @Test
+        @DisplayName("--warmup N: the first subscribers cycled up to N, no pings, hanging up at IPCP; refused without subscribers")
+        void warmup() {
+            AccessOptions a = ok("--subscribers", "2", "--user-format", "w%d@corp.example", "--pings", "3", "--hold", "9s",
+                    "--auth", "pap", "--warmup", "3");
+            assertThat(a.warmup()).isEqualTo(3);
+            assertThat(a.warmupProfiles()).extracting(SubscriberProfile::user)
+                    .containsExactly("w1@corp.example", "w2@corp.example", "w1@corp.example");
+            assertThat(a.warmupProfiles()).allSatisfy(p -> {
+                assertThat(p.pings()).isZero();
+                assertThat(p.hold()).isZero();
+                assertThat(p.auth()).isEqualTo(AuthMethod.PAP);
+            });
+            assertThat(a.subscribers()).as("the measured subscribers are unchanged").allSatisfy(p -> assertThat(p.pings()).isEqualTo(3));
+            assertThat(ok("--subscribers", "1").warmupProfiles()).isEmpty();
+            assertThat(AccessOptions.parse(List.of("--warmup", "5"))).isInstanceOfSatisfying(AccessOptions.Parsed.Error.class,
+                    e -> assertThat(e.message()).contains("--warmup"));
         }
 
         @Test

@@ -93,6 +93,21 @@ class LacProcessTest {
     }
 
     @Test
+    @DisplayName("--warmup: the warm-up calls reach the LNS and hang up first, only the subscribers are reported")
+    void warmupFirst() throws Exception {
+        try (LacProcess lac = start("--subscribers", "4", "--password", "pw", "--rate", "200/s", "--pings", "1",
+                "--warmup", "6")) {
+            assertThat(lac.warmedUp().get(20, TimeUnit.SECONDS)).isEqualTo("emulator: warm-up done: 6 of 6 reached IPCP");
+            List<SubscriberReport> reports = lac.finished().get(20, TimeUnit.SECONDS);
+            assertThat(reports).hasSize(4).allSatisfy(r -> assertThat(r.succeeded()).as(r.toString()).isTrue());
+            assertThat(reports).allSatisfy(r -> assertThat(r.pingsAnswered()).isEqualTo(1));
+            assertThat(lac.summary().reachedIpcp()).isEqualTo(4);
+            assertThat(lns.icrqs).as("six warm-up calls, then four").hasSize(10);
+            assertThat(lac.counters().callsConnected()).isEqualTo(10);
+        }
+    }
+
+    @Test
     @DisplayName("a user of an unknown domain on an unknown DNIS is refused: NO_VPDN_MATCH counted, in the summary and in /metrics")
     void noMatchRefused() throws Exception {
         try (LacProcess lac = start("--user", "eve@nowhere.example:pw", "--called", "999")) {
