@@ -7,8 +7,10 @@ import io.netty.channel.Channel;
 import io.netty.channel.ChannelOption;
 import io.netty.channel.EventLoop;
 import io.netty.channel.EventLoopGroup;
+import io.netty.channel.FixedRecvByteBufAllocator;
 import io.netty.channel.MultiThreadIoEventLoopGroup;
 import io.netty.channel.epoll.Epoll;
+import io.netty.channel.epoll.EpollChannelOption;
 import io.netty.channel.epoll.EpollDatagramChannel;
 import io.netty.channel.epoll.EpollIoHandler;
 import io.netty.channel.nio.NioIoHandler;
@@ -44,17 +46,27 @@ public final class NettyL2tpEndpoint implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(NettyL2tpEndpoint.class);
     /** Largest data header we write: flags, length, tunnel, session, Ns, Nr. */
     private static final int MAX_DATA_HEADER = 12;
+    /**
+     * The largest datagram received whole: a jumbo PPP frame (MRU 9000) with its L2TP, PPP and UDP
+     * headers fits. A longer one is cut to this length by the kernel; its L2TP length field then no
+     * longer matches and the decoder drops it as malformed.
+     */
+    static final int MAX_DATAGRAM = 9216;
+    /** Datagrams read per {@code recvmmsg}. */
+    static final int RECV_BATCH = 16;
 
     private final EventLoopGroup group;
     private final Channel channel;
     private final EventLoop loop;
     private final L2tpEngine engine;
+    private final NettyEngineHost host;
 
-    private NettyL2tpEndpoint(EventLoopGroup group, Channel channel, L2tpEngine engine) {
+    private NettyL2tpEndpoint(EventLoopGroup group, Channel channel, L2tpEngine engine, NettyEngineHost host) {
         this.group = group;
         this.channel = channel;
         this.loop = channel.eventLoop();
         this.engine = engine;
+        this.host = host;
     }
 
     /** What the owner supplies to an endpoint. */
@@ -74,13 +86,18 @@ public final class NettyL2tpEndpoint implements AutoCloseable {
                     .option(ChannelOption.SO_RCVBUF, 4 << 20)
                     .option(ChannelOption.SO_SNDBUF, 4 << 20)
                     .handler(new L2tpDatagramHandler(ref, handlers.dataHandler()));
+            if (epoll) { // recvmmsg: up to RECV_BATCH datagrams per system call instead of one recvmsg each
+                b.option(EpollChannelOption.MAX_DATAGRAM_PAYLOAD_SIZE, MAX_DATAGRAM)
+                        .option(ChannelOption.RECVBUF_ALLOCATOR, new FixedRecvByteBufAllocator(MAX_DATAGRAM * RECV_BATCH));
+            }
             Channel ch = b.bind(bind).sync().channel();
-            L2tpEngine engine = new L2tpEngine(config, new NettyEngineHost(ch), random,
+            NettyEngineHost host = new NettyEngineHost(ch);
+            L2tpEngine engine = new L2tpEngine(config, host, random,
                     handlers.tunnelAcceptor(), handlers.callAcceptor(), handlers.acceptedTunnelListener());
             ref.engine = engine;
             LOG.info("event=l2tp-listening address={} transport={}", LogText.address((InetSocketAddress) ch.localAddress()),
                     epoll ? "epoll" : "nio");
-            return new NettyL2tpEndpoint(group, ch, engine);
+            return new NettyL2tpEndpoint(group, ch, engine, host);
         } catch (InterruptedException e) {
             group.shutdownGracefully(0, 1, TimeUnit.SECONDS);
             throw e;
@@ -153,9 +170,13 @@ public final class NettyL2tpEndpoint implements AutoCloseable {
         channel.write(new DatagramPacket(out, session.tunnel().peer()), channel.voidPromise());
     }
 
-    /** Flushes data written with {@link #sendData} (once per read batch, not per frame). */
+    /**
+     * Flushes data written with {@link #sendData}: at the end of the event loop's current batch of reads
+     * or timers, together with everything else written in it (one {@code sendmmsg}, not one system call
+     * per frame).
+     */
     public void flush() {
-        channel.flush();
+        host.flushSoon();
     }
 
     /** Closes every tunnel with StopCCN, waits up to {@code grace} for the peers to acknowledge, then stops. */
@@ -187,9 +208,15 @@ public final class NettyL2tpEndpoint implements AutoCloseable {
     /** The event loop as the engine's host. */
     private static final class NettyEngineHost implements EngineHost {
         private final Channel channel;
+        private final Runnable flush;
+        private boolean flushPending; // on the event loop only
 
         NettyEngineHost(Channel channel) {
             this.channel = channel;
+            this.flush = () -> {
+                flushPending = false;
+                channel.flush();
+            };
         }
 
         public long nanoTime() {
@@ -201,8 +228,23 @@ public final class NettyL2tpEndpoint implements AutoCloseable {
             return () -> f.cancel(false);
         }
 
+        /**
+         * Written now, flushed once after the current batch of reads or timers: the datagrams of one batch
+         * leave in one {@code sendmmsg} instead of one {@code sendmsg} each.
+         */
         public void sendControl(InetSocketAddress to, byte[] datagram) {
-            channel.writeAndFlush(new DatagramPacket(Unpooled.wrappedBuffer(datagram), to), channel.voidPromise());
+            channel.write(new DatagramPacket(Unpooled.wrappedBuffer(datagram), to), channel.voidPromise());
+            flushSoon();
+        }
+
+        /** One flush after the current batch: the first request on the loop queues it, later ones join it. */
+        void flushSoon() {
+            if (!channel.eventLoop().inEventLoop()) {
+                channel.flush(); // thread safe; the flag below belongs to the loop
+            } else if (!flushPending) {
+                flushPending = true;
+                channel.eventLoop().execute(flush);
+            }
         }
     }
 }
