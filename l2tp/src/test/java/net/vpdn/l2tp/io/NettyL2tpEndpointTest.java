@@ -153,4 +153,46 @@ class NettyL2tpEndpointTest {
         while (atLac.isEmpty() && System.nanoTime() < deadline) Thread.onSpinWait();
         assertThat(atLac).hasSize(1);
     }
+
+    @Test
+    @DisplayName("a jumbo data datagram arrives whole; one longer than the receive size is cut, counted as a length mismatch, and dropped")
+    void jumboAndOversize() throws Exception {
+        Session s = call(false);
+        int jumbo = NettyL2tpEndpoint.MAX_DATAGRAM - 28; // fits with room for the IP and UDP headers
+        try (DatagramSocket sock = new DatagramSocket(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0))) {
+            sock.send(dataWithLength(s.peerId(), s.tunnel().peerId(), NettyL2tpEndpoint.MAX_DATAGRAM + 800, lns.localAddress()));
+        }
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+        while (System.nanoTime() < deadline && lns.call(() -> lns.engine().stats().dropped(DropReason.LENGTH_MISMATCH)).join() == 0) {
+            Thread.onSpinWait();
+        }
+        assertThat(lns.call(() -> lns.engine().stats().dropped(DropReason.LENGTH_MISMATCH)).join()).isEqualTo(1);
+        byte[] frame = new byte[jumbo - 8];
+        frame[0] = (byte) 0xFF;
+        frame[1] = 0x03;
+        frame[3] = 0x21;
+        frame[frame.length - 1] = 0x5A;
+        lns.execute(() -> {
+            Session at = lns.engine().findSession(s.tunnel().peerId(), s.peerId());
+            lns.sendData(at, Unpooled.wrappedBuffer(frame));
+            lns.flush();
+        });
+        while (atLac.isEmpty() && System.nanoTime() < deadline) Thread.onSpinWait();
+        assertThat(atLac).hasSize(1);
+        assertThat(atLac.peek()).hasSize(frame.length).endsWith(0x5A);
+    }
+
+    /** A data message to {@code to} whose length field says {@code length} and that is that long. */
+    private static DatagramPacket dataWithLength(int session, int tunnel, int length, InetSocketAddress to) {
+        byte[] d = new byte[length];
+        d[0] = 0x40; // L bit, version 2
+        d[1] = 0x02;
+        d[2] = (byte) (length >> 8);
+        d[3] = (byte) length;
+        d[4] = (byte) (tunnel >> 8);
+        d[5] = (byte) tunnel;
+        d[6] = (byte) (session >> 8);
+        d[7] = (byte) session;
+        return new DatagramPacket(d, d.length, to);
+    }
 }
