@@ -2,7 +2,6 @@ package net.vpdn.l2tp.io;
 
 import io.netty.bootstrap.Bootstrap;
 import io.netty.buffer.ByteBuf;
-import io.netty.buffer.Unpooled;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelOption;
 import io.netty.channel.EventLoop;
@@ -182,27 +181,5 @@ public final class NettyL2tpEndpoint implements AutoCloseable {
     @Override
     public void close() {
         close(Duration.ofSeconds(2));
-    }
-
-    /** The event loop as the engine's host. */
-    private static final class NettyEngineHost implements EngineHost {
-        private final Channel channel;
-
-        NettyEngineHost(Channel channel) {
-            this.channel = channel;
-        }
-
-        public long nanoTime() {
-            return System.nanoTime();
-        }
-
-        public TimerHandle schedule(Duration delay, Runnable task) {
-            var f = channel.eventLoop().schedule(task, delay.toNanos(), TimeUnit.NANOSECONDS);
-            return () -> f.cancel(false);
-        }
-
-        public void sendControl(InetSocketAddress to, byte[] datagram) {
-            channel.writeAndFlush(new DatagramPacket(Unpooled.wrappedBuffer(datagram), to), channel.voidPromise());
-        }
     }
 }
