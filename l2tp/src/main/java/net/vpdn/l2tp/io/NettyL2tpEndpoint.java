@@ -2,7 +2,6 @@ package net.vpdn.l2tp.io;
 
 import io.netty.bootstrap.Bootstrap;
 import io.netty.buffer.ByteBuf;
-import io.netty.buffer.Unpooled;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelOption;
 import io.netty.channel.EventLoop;
@@ -203,48 +202,5 @@ public final class NettyL2tpEndpoint implements AutoCloseable {
     @Override
     public void close() {
         close(Duration.ofSeconds(2));
-    }
-
-    /** The event loop as the engine's host. */
-    private static final class NettyEngineHost implements EngineHost {
-        private final Channel channel;
-        private final Runnable flush;
-        private boolean flushPending; // on the event loop only
-
-        NettyEngineHost(Channel channel) {
-            this.channel = channel;
-            this.flush = () -> {
-                flushPending = false;
-                channel.flush();
-            };
-        }
-
-        public long nanoTime() {
-            return System.nanoTime();
-        }
-
-        public TimerHandle schedule(Duration delay, Runnable task) {
-            var f = channel.eventLoop().schedule(task, delay.toNanos(), TimeUnit.NANOSECONDS);
-            return () -> f.cancel(false);
-        }
-
-        /**
-         * Written now, flushed once after the current batch of reads or timers: the datagrams of one batch
-         * leave in one {@code sendmmsg} instead of one {@code sendmsg} each.
-         */
-        public void sendControl(InetSocketAddress to, byte[] datagram) {
-            channel.write(new DatagramPacket(Unpooled.wrappedBuffer(datagram), to), channel.voidPromise());
-            flushSoon();
-        }
-
-        /** One flush after the current batch: the first request on the loop queues it, later ones join it. */
-        void flushSoon() {
-            if (!channel.eventLoop().inEventLoop()) {
-                channel.flush(); // thread safe; the flag below belongs to the loop
-            } else if (!flushPending) {
-                flushPending = true;
-                channel.eventLoop().execute(flush);
-            }
-        }
     }
 }
