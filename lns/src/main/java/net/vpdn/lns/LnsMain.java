@@ -6,6 +6,7 @@ import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 import net.vpdn.config.Role;
 import net.vpdn.config.VpdnConfig;
+import net.vpdn.lns.process.LnsOptions;
 import net.vpdn.lns.process.LnsProcess;
 import net.vpdn.runtime.ProcessStart;
 import org.slf4j.Logger;
@@ -61,7 +62,7 @@ public final class LnsMain {
         LnsProcess process;
         ProcessStart.Arguments from = arguments;
         try {
-            process = LnsProcess.start(config, LnsProcess.Options.DEFAULTS
+            process = LnsProcess.start(config, LnsOptions.DEFAULTS
                     .withMaxSessionsInSetup(config.l2tp().maxCallsInSetup())
                     .withMaxVirtualAccess(config.l2tp().maxSessions())
                     .withReloadSource(() -> ProcessStart.load(from, env, Role.LNS)));

@@ -123,8 +123,16 @@ public final class LnsSession implements IpPort {
         apply(access.ppp().receive(bytes));
     }
 
-    /** The call is gone (CDN, StopCCN, tunnel loss): release everything, no packets. */
+    /** The call is gone (CDN, StopCCN, tunnel loss): release everything, no packets; Lost-Carrier. */
     public void lowerDown() {
+        lowerDown(TerminateCause.LOST_CARRIER);
+    }
+
+    /**
+     * The call is gone: release everything, no packets. {@code why} is the Acct-Terminate-Cause unless
+     * link termination was already under way with its own.
+     */
+    public void lowerDown(TerminateCause why) {
         if (access.isClosed()) {
             return;
         }
@@ -132,7 +140,7 @@ public final class LnsSession implements IpPort {
         // (pppd exits on the Terminate-Ack; xl2tpd sends CDN), well before our Stopping timer would
         // finish LCP (RFC 1661 §4.6). Link termination already under way keeps its own cause then.
         TerminateCause cause = closing != null ? closing
-                : access.ppp().phase() == PppPhase.TERMINATE ? causeOf(recordedFailure()) : TerminateCause.LOST_CARRIER;
+                : access.ppp().phase() == PppPhase.TERMINATE ? causeOf(recordedFailure()) : why;
         lowerGone = true;
         apply(access.ppp().lowerDown());
         finish(cause);

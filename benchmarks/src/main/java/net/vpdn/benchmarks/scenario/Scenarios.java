@@ -132,7 +132,9 @@ public final class Scenarios {
             r.put("lns_sessions_peak", p.peak);
             r.put("all_established", p.peak >= o.sessions());
             measureAtPlateau(o, r, lns, lac, measured, cpuLacBase, p);
-            r.put("data_packets_per_s_lns", dataRate(lnsMetrics, o));
+            double[] data = dataRate(lnsMetrics, o);
+            r.put("data_packets_per_s_lns", data[0]);
+            r.put("data_mbit_per_s_lns", data[1] * 8 / 1e6);
             Prometheus lacEnd = Prometheus.scrape(lacReady.metricsUrl().orElseThrow());
             r.put("lac_udp_socket_drops", Probe.udpSocketDrops(lac.pid()));
             lac.waitFor(Duration.ofSeconds(o.emulatorHoldSeconds() + 60L + o.sessions() / 200));
@@ -212,15 +214,19 @@ public final class Scenarios {
         r.put("lns_heap_growth_by_class", top);
     }
 
-    /** LNS data messages per second (both directions) over a window of the hold (at most 5 s). */
-    private static double dataRate(String metrics, ScenarioOptions o) throws Exception {
+    /**
+     * LNS data messages and payload octets per second (both directions: LCP echo, pings) over a window of
+     * the hold (at most 5 s).
+     */
+    private static double[] dataRate(String metrics, ScenarioOptions o) throws Exception {
         Prometheus a = Prometheus.scrape(metrics);
         long t0 = System.nanoTime();
         Thread.sleep(Math.min(5000, Math.max(1000, o.holdSeconds() * 500L)));
         Prometheus b = Prometheus.scrape(metrics);
         double s = (System.nanoTime() - t0) / 1e9;
-        String name = "vpdn_l2tp_data_packets_total";
-        return (b.sum(name) - a.sum(name)) / s;
+        String packets = "vpdn_l2tp_data_packets_total";
+        String bytes = "vpdn_l2tp_data_bytes_total";
+        return new double[] {(b.sum(packets) - a.sum(packets)) / s, (b.sum(bytes) - a.sum(bytes)) / s};
     }
 
     private static void control(Map<String, Object> r, String side, Prometheus m) {

@@ -141,6 +141,14 @@ public final class Session {
                 : new ControlMessage(m.type(), tunnel.peerId(), m.sessionId(), m.avps());
     }
 
+    /**
+     * Whether the session ended with its tunnel (StopCCN or a dead peer) rather than by a CDN; the
+     * cause {@link SessionListener#sessionDown} gives is then the tunnel's StopCCN result.
+     */
+    public boolean endedWithTunnel() {
+        return tunnelCause != null;
+    }
+
     /** The tunnel is going away: the session ends without a CDN (RFC 2661 §5.7). */
     void tunnelDown(Avp.ResultCode cause, boolean byPeer) {
         tunnelCause = cause;

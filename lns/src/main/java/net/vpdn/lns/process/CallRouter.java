@@ -160,7 +160,7 @@ final class CallRouter implements CallAcceptor, DataHandler, SessionListener, Tu
     @Override
     public void sessionDown(Session session, Avp.ResultCode cause, boolean byPeer) {
         if (session.attachment() instanceof LnsSession lns) {
-            lns.lowerDown(); // accounting Stop needs the call, so it goes first
+            lns.lowerDown(Teardowns.peerCause(cause, byPeer, session.endedWithTunnel())); // Stop needs the call: first
         }
         Call call = calls.remove(Call.key(session.tunnel().localId(), session.localId()));
         if (call == null) {

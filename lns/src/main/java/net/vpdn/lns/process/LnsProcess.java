@@ -51,40 +51,6 @@ import org.slf4j.LoggerFactory;
 public final class LnsProcess implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger("vpdn.lns");
 
-    /**
-     * Process knobs the file does not (yet) have.
-     *
-     * @param maxSessionsInSetup calls between ICRQ and IPCP up at once (admission control)
-     * @param maxVirtualAccess Virtual-Access interfaces at once
-     * @param accountingTap also receives every accounting record (tests, metrics); may be {@code null}
-     * @param shutdownGrace how long close waits for StopCCN acknowledgements and accounting
-     */
-    public record Options(int maxSessionsInSetup, int maxVirtualAccess, Accounting accountingTap, Duration shutdownGrace,
-                          ConfigSource reloadSource) {
-        /**
-         * Defaults (vpdn-config's of l2tp.max-calls-in-setup and l2tp.max-sessions); reloads read the started
-         * file again with the environment and no {@code --set}.
-         */
-        public static final Options DEFAULTS = new Options(1000, 200_000, null, Duration.ofSeconds(3), null);
-
-        public Options withAccountingTap(Accounting tap) {
-            return new Options(maxSessionsInSetup, maxVirtualAccess, tap, shutdownGrace, reloadSource);
-        }
-
-        public Options withMaxSessionsInSetup(int n) {
-            return new Options(n, maxVirtualAccess, accountingTap, shutdownGrace, reloadSource);
-        }
-
-        public Options withMaxVirtualAccess(int n) {
-            return new Options(maxSessionsInSetup, n, accountingTap, shutdownGrace, reloadSource);
-        }
-
-        /** Where reloads (SIGHUP, POST /api/reload) read the configuration. */
-        public Options withReloadSource(ConfigSource source) {
-            return new Options(maxSessionsInSetup, maxVirtualAccess, accountingTap, shutdownGrace, source);
-        }
-    }
-
     /** Loads the configuration for a reload; refuses with the problems, one per line. */
     @FunctionalInterface
     public interface ConfigSource {
@@ -111,7 +77,7 @@ public final class LnsProcess implements AutoCloseable {
     private final AtomicReference<Policy> policy;
     private final Shared shared;
     private final AaaServices aaa;
-    private final Options options;
+    private final LnsOptions options;
     private final Teardowns teardowns;
     private final AtomicBoolean closed = new AtomicBoolean();
     private final ExecutorService reloads = Executors.newSingleThreadExecutor(r -> Thread.ofPlatform().daemon()
@@ -121,7 +87,7 @@ public final class LnsProcess implements AutoCloseable {
     private volatile InetSocketAddress disconnectAddress;
 
     private LnsProcess(NettyL2tpEndpoint endpoint, CallRouter router, AtomicReference<Policy> policy, Shared shared,
-                       AaaServices aaa, Options options) {
+                       AaaServices aaa, LnsOptions options) {
         this.endpoint = endpoint;
         this.router = router;
         this.policy = policy;
@@ -138,11 +104,11 @@ public final class LnsProcess implements AutoCloseable {
 
     /** Starts with the default options. */
     public static LnsProcess start(VpdnConfig config) throws InterruptedException {
-        return start(config, Options.DEFAULTS);
+        return start(config, LnsOptions.DEFAULTS);
     }
 
     /** Binds the L2TP listener and starts serving {@code config} (an LNS configuration, already validated). */
-    public static LnsProcess start(VpdnConfig config, Options options) throws InterruptedException {
+    public static LnsProcess start(VpdnConfig config, LnsOptions options) throws InterruptedException {
         if (config.role() != Role.LNS) {
             throw new IllegalArgumentException("not an LNS configuration: " + config.role());
         }

@@ -122,7 +122,7 @@ class LnsProcessTest {
         @DisplayName("with no sessions-in-setup slot an ICRQ gets CDN result 4 (temporary), so the LAC retries")
         void admissionControl() throws Exception {
             try (LnsProcess lns = LnsProcess.start(ProcessFixture.load(dir),
-                    LnsProcess.Options.DEFAULTS.withMaxSessionsInSetup(0)); TestLac lac = new TestLac()) {
+                    LnsOptions.DEFAULTS.withMaxSessionsInSetup(0)); TestLac lac = new TestLac()) {
                 var refused = lac.bareCall(lac.tunnel(lns.l2tpAddress())).get(10, TimeUnit.SECONDS);
                 assertThat(refused.resultCode()).isEqualTo(CdnResult.TEMPORARY_LACK_OF_RESOURCES.code());
                 assertThat(lns.counters().admissionRefused()).isEqualTo(1);

@@ -75,7 +75,7 @@ final class ProcessFixture {
     }
 
     LnsProcess start(Path dir, String... sets) throws Exception {
-        return LnsProcess.start(load(dir, sets), LnsProcess.Options.DEFAULTS.withAccountingTap(accounting::add));
+        return LnsProcess.start(load(dir, sets), LnsOptions.DEFAULTS.withAccountingTap(accounting::add));
     }
 
     /** The next accounting record, waiting at most 10 s. */

@@ -69,6 +69,32 @@ class TeardownTest {
     }
 
     @Test
+    @DisplayName("peer CDN 3 (administrative: the LAC's operator cleared it): Admin-Reset")
+    void peerAdministrativeCdn() throws Exception {
+        try (TestLac lac = new TestLac(); LnsProcess lns = fixture.start(dir)) {
+            Tunnel t = lac.tunnel(lns.l2tpAddress());
+            AccountingRecord start = up(lac, t);
+            lac.endpoint.execute(() -> t.sessions().forEach(s ->
+                    s.close(CdnResult.ADMINISTRATIVE, ErrorCode.NO_GENERAL_ERROR, "cleared")));
+            assertStop(start, TerminateCause.ADMIN_RESET);
+            lac.awaitCallDown();
+            assertNoLeaks(lns);
+        }
+    }
+
+    @Test
+    @DisplayName("peer StopCCN 6 (the LAC is shutting down): Admin-Reboot")
+    void peerShuttingDown() throws Exception {
+        try (TestLac lac = new TestLac(); LnsProcess lns = fixture.start(dir)) {
+            Tunnel t = lac.tunnel(lns.l2tpAddress());
+            AccountingRecord start = up(lac, t);
+            lac.endpoint.execute(() -> t.close(StopCcnResult.SHUTTING_DOWN, ErrorCode.NO_GENERAL_ERROR, "shutting down"));
+            assertStop(start, TerminateCause.ADMIN_REBOOT);
+            assertNoLeaks(lns);
+        }
+    }
+
+    @Test
     @DisplayName("admin clear session: Admin-Reset and a CDN to the LAC")
     void adminClearSession() throws Exception {
         try (TestLac lac = new TestLac(); LnsProcess lns = fixture.start(dir)) {

@@ -15,6 +15,7 @@ import java.util.concurrent.TimeUnit;
 import net.vpdn.aaa.acct.AccountingRecord;
 import net.vpdn.config.ConfigLoader;
 import net.vpdn.config.ConfigResult;
+import net.vpdn.lns.process.LnsOptions;
 import net.vpdn.lns.process.LnsProcess;
 import net.vpdn.lns.process.NoLeaks;
 import net.vpdn.lns.process.LnsViews.SessionView;
@@ -86,7 +87,7 @@ class LnsLabTest {
         Path file = Files.writeString(tmp.resolve("lns.yaml"), yaml);
         ConfigResult r = ConfigLoader.load(file, Map.of(), List.of());
         assertThat(r).as(r.toString()).isInstanceOf(ConfigResult.Loaded.class);
-        return LnsProcess.start(((ConfigResult.Loaded) r).config(), LnsProcess.Options.DEFAULTS.withAccountingTap(tap::add));
+        return LnsProcess.start(((ConfigResult.Loaded) r).config(), LnsOptions.DEFAULTS.withAccountingTap(tap::add));
     }
 
     AccountingRecord nextRecord(AccountingRecord.Status status, Duration timeout) throws InterruptedException {

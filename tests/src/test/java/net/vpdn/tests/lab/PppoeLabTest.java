@@ -17,6 +17,7 @@ import net.vpdn.lac.access.pppoe.PppoeDrop;
 import net.vpdn.lac.access.pppoe.io.PppoeAccessServer;
 import net.vpdn.lac.process.AccessOptions;
 import net.vpdn.lac.process.LacProcess;
+import net.vpdn.lns.process.LnsOptions;
 import net.vpdn.lns.process.LnsProcess;
 import net.vpdn.tests.peers.FreePort;
 import net.vpdn.tests.peers.Tshark;
@@ -68,7 +69,7 @@ class PppoeLabTest {
                 admin: {enabled: false}
                 metrics: {enabled: false}
                 """.formatted(port, TUNNEL_SECRET, LNS_ADDRESS, USER, PASSWORD) + extra;
-        return LnsProcess.start(load(yaml, "lns.yaml"), LnsProcess.Options.DEFAULTS);
+        return LnsProcess.start(load(yaml, "lns.yaml"), LnsOptions.DEFAULTS);
     }
 
     LacProcess startLac(int lnsPort, String netns, String tap) throws Exception {

@@ -18,6 +18,7 @@ import net.vpdn.lac.access.emulator.Icmp;
 import net.vpdn.lac.access.pppoe.io.PppoeAccessServer;
 import net.vpdn.lac.process.AccessOptions;
 import net.vpdn.lac.process.LacProcess;
+import net.vpdn.lns.process.LnsOptions;
 import net.vpdn.lns.process.LnsProcess;
 import net.vpdn.ppp.ipcp.IpcpNegotiated;
 import net.vpdn.ppp.ipcp.Ipv4Address;
@@ -103,7 +104,7 @@ class PppoeThroughputTest {
     private void run(String ns, String lnsYaml, String target, boolean lcpFirst) throws Exception {
         int port = Integer.parseInt(lnsYaml.lines().filter(l -> l.contains("listen-port")).findFirst().orElseThrow()
                 .replaceAll(".*listen-port: (\\d+).*", "$1"));
-        try (LnsProcess lns = LnsProcess.start(load(lnsYaml, "lns.yaml"), LnsProcess.Options.DEFAULTS);
+        try (LnsProcess lns = LnsProcess.start(load(lnsYaml, "lns.yaml"), LnsOptions.DEFAULTS);
              LacProcess lac = LacProcess.start(load(lacYaml(port, ns), "lac.yaml"), AccessOptions.none());
              PppoeTestClient client = new PppoeTestClient(ns, "vbw1", USER, PASSWORD)) {
             client.dial("", Duration.ofSeconds(5));

@@ -18,6 +18,7 @@ import net.vpdn.config.ConfigResult;
 import net.vpdn.config.VpdnConfig;
 import net.vpdn.l2tp.avp.CdnResult;
 import net.vpdn.l2tp.engine.Tunnel;
+import net.vpdn.lns.process.LnsOptions;
 import net.vpdn.lns.process.LnsProcess;
 import net.vpdn.lns.process.NoLeaks;
 import net.vpdn.lns.process.TestLac;
@@ -128,7 +129,7 @@ class LnsRadiusTest {
     }
 
     LnsProcess start() throws Exception {
-        return LnsProcess.start(load(), LnsProcess.Options.DEFAULTS.withAccountingTap(tap::add)
+        return LnsProcess.start(load(), LnsOptions.DEFAULTS.withAccountingTap(tap::add)
                 .withReloadSource(nextConfig::get));
     }
 
@@ -213,7 +214,7 @@ class LnsRadiusTest {
                 ConfigResult r = ConfigLoader.load(file, Map.of(), List.of());
                 assertThat(r).as(r.toString()).isInstanceOf(ConfigResult.Loaded.class);
                 try (TestLac lac = new TestLac(); LnsProcess lns = LnsProcess.start(((ConfigResult.Loaded) r).config(),
-                        LnsProcess.Options.DEFAULTS.withAccountingTap(tap::add))) {
+                        LnsOptions.DEFAULTS.withAccountingTap(tap::add))) {
                     long t0 = System.nanoTime();
                     up(lac, lns);
                     assertThat(Duration.ofNanos(System.nanoTime() - t0)).as("one 300 ms wait for r0, then r1")
