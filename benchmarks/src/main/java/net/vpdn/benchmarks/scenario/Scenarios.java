@@ -193,7 +193,12 @@ public final class Scenarios {
         double lnsCpu = p.lnsCpuAtPeak() - before.cpu();
         double lacCpu = p.lacCpuAtPeak() - cpuLacBase;
         r.put("ramp_s_lns_view", (p.reachedAtNanos - p.startNanos) / 1e9);
+        long dropsBefore = Probe.udpSocketDrops(lns.pid());
+        long gcStart = System.nanoTime();
         Probe.Histogram at = Probe.histogram(lns.pid(), o.out().resolve("lns-histogram-plateau.txt"));
+        // the histogram is a full, stop-the-world GC of the LNS: what it costs the run, so it is not taken for the LNS's
+        r.put("lns_plateau_histogram_s", (System.nanoTime() - gcStart) / 1e9);
+        r.put("lns_udp_socket_drops_during_plateau_histogram", Probe.udpSocketDrops(lns.pid()) - dropsBefore);
         long n = Math.max(1, p.peak);
         r.put("lns_live_heap_before_bytes", base.bytes());
         r.put("lns_live_heap_plateau_bytes", at.bytes());
