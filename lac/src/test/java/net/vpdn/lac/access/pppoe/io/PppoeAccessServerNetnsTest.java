@@ -67,7 +67,7 @@ class PppoeAccessServerNetnsTest {
         String ns = "vpdn-pppoe-" + ProcessHandle.current().pid();
         net = TestNetns.withVeth(ns, "vac0", "vcl0");
         server = PppoeAccessServer.open(loop, new PppoeInterfaceConfig("vac0", Optional.of(ns), -1, "vpdn-test-ac",
-                List.of("internet"), SECRET, 10, 100_000_000L));
+                List.of("internet"), SECRET, 10, 100_000_000L, 1000, 3));
         clientDisc = NetNs.call(Optional.of(ns), () -> RawSocket.open("vcl0", Pppoe.ETHERTYPE_DISCOVERY));
         clientSess = NetNs.call(Optional.of(ns), () -> RawSocket.open("vcl0", Pppoe.ETHERTYPE_SESSION));
         arena = Arena.ofShared();
@@ -175,7 +175,7 @@ class PppoeAccessServerNetnsTest {
     @DisplayName("802.1Q: a PADI tagged 100 is answered by the VLAN 100 server with a tagged PADO and PADS; the untagged one stays silent")
     void vlanTagged() throws Exception {
         try (PppoeAccessServer tagged = PppoeAccessServer.open(loop, new PppoeInterfaceConfig("vac0", Optional.of(net.name()), 100,
-                "vlan-ac", List.of(), SECRET, 10, 100_000_000L));
+                "vlan-ac", List.of(), SECRET, 10, 100_000_000L, 1000, 3));
              RawSocket client = NetNs.call(Optional.of(net.name()), () -> RawSocket.open("vcl0", RawSocket.ETH_P_ALL))) {
             exec.execute(() -> tagged.start(line -> events.add(line)));
             long me = client.mac();
