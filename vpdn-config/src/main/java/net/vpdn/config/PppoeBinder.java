@@ -28,9 +28,12 @@ final class PppoeBinder {
         int max = s.get("max-sessions", PppoeInterface.DEFAULT_MAX_SESSIONS, Values.integer(1, 65534));
         long speed = s.get("connect-speed", (int) Math.min(Integer.MAX_VALUE, PppoeInterface.DEFAULT_CONNECT_SPEED),
                 Values.integer(1, Integer.MAX_VALUE));
+        int padi = s.get("padi-limit", PppoeInterface.DEFAULT_PADI_LIMIT, Values.integer(0, PppoeInterface.MAX_PADI_LIMIT));
+        int padiPerMac = s.get("padi-limit-per-mac", PppoeInterface.DEFAULT_PADI_LIMIT_PER_MAC,
+                Values.integer(0, PppoeInterface.MAX_PADI_LIMIT_PER_MAC));
         if (role != Role.LAC) s.error("name", "PPPoE access is for the LAC only (role: " + role.configName() + ")");
         return new PppoeInterface(name, netns, vlan.map(OptionalInt::of).orElse(OptionalInt.empty()), acName, services, secret,
-                max, speed);
+                max, speed, padi, padiPerMac);
     }
 
     static TunUplink tunUplink(Section s, Role role) {

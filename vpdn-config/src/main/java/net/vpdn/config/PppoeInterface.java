@@ -16,10 +16,16 @@ import java.util.OptionalInt;
  * @param cookieSecret the AC-Cookie HMAC key, at least 16 characters; never shown
  * @param maxSessions  sessions at most on the interface (1 to 65534)
  * @param connectSpeed the Tx Connect Speed reported to the LNS, bits/s
+ * @param padiLimit    PADIs answered per second on the interface (PADI storm protection), 0 = no limit
+ * @param padiLimitPerMac PADIs answered per second to one client MAC, 0 = no limit
  */
 public record PppoeInterface(String name, Optional<String> netns, OptionalInt vlan, String acName, List<String> serviceNames,
-                             Secret cookieSecret, int maxSessions, long connectSpeed) {
+                             Secret cookieSecret, int maxSessions, long connectSpeed, int padiLimit, int padiLimitPerMac) {
     public static final int DEFAULT_MAX_SESSIONS = 8000;
+    public static final int DEFAULT_PADI_LIMIT = 1000;
+    public static final int MAX_PADI_LIMIT = 1_000_000;
+    public static final int DEFAULT_PADI_LIMIT_PER_MAC = 3;
+    public static final int MAX_PADI_LIMIT_PER_MAC = 1000;
     public static final long DEFAULT_CONNECT_SPEED = 1_000_000_000L;
     public static final int MIN_COOKIE_SECRET = 16;
 

@@ -121,6 +121,17 @@ final class CasesTop {
                 error("pppoe interface twice", LAC + LAC_GROUP + PPPOE.formatted("0123456789abcdef")
                                 + "  - {name: eth1, cookie-secret: 0123456789abcdef}\n",
                         "pppoe-interfaces.1.name", "eth1 is already listed (pppoe-interfaces.0.name)"),
+                error("pppoe padi limit negative", LAC + LAC_GROUP + PPPOE.formatted("0123456789abcdef") + "    padi-limit: -1\n",
+                        "pppoe-interfaces.0.padi-limit", "must be between 0 and 1000000, got -1"),
+                error("pppoe padi limit not a number", LAC + LAC_GROUP + PPPOE.formatted("0123456789abcdef")
+                                + "    padi-limit: lots\n",
+                        "pppoe-interfaces.0.padi-limit", "'lots' is not a whole number"),
+                error("pppoe padi limit per mac negative", LAC + LAC_GROUP + PPPOE.formatted("0123456789abcdef")
+                                + "    padi-limit-per-mac: -3\n",
+                        "pppoe-interfaces.0.padi-limit-per-mac", "must be between 0 and 1000, got -3"),
+                error("pppoe padi limit per mac not a number", LAC + LAC_GROUP + PPPOE.formatted("0123456789abcdef")
+                                + "    padi-limit-per-mac: 2.5\n",
+                        "pppoe-interfaces.0.padi-limit-per-mac", "'2.5' is not a whole number"),
                 error("tun uplink on a LAC", LAC + LAC_GROUP + "tun-uplink: {enabled: true}\n",
                         "tun-uplink.enabled", "the TUN uplink is for the LNS only (role: lac)"),
                 error("tun uplink mtu too small", LNS + LNS_GROUP + "tun-uplink: {enabled: true, mtu: 100}\n",

@@ -21,6 +21,8 @@ class PppoeConfigTest {
                 service-names: [internet, voip]
                 cookie-secret: "pppoe-cookie-secret-value"
                 max-sessions: 4000
+                padi-limit: 500
+                padi-limit-per-mac: 0
               - {name: eth2, cookie-secret: "another-cookie-secret"}
             """;
 
@@ -40,11 +42,15 @@ class PppoeConfigTest {
         assertThat(a.serviceNames()).containsExactly("internet", "voip");
         assertThat(a.cookieSecret().reveal()).isEqualTo("pppoe-cookie-secret-value");
         assertThat(a.maxSessions()).isEqualTo(4000);
+        assertThat(a.padiLimit()).isEqualTo(500);
+        assertThat(a.padiLimitPerMac()).as("0: no per-MAC limit").isZero();
         PppoeInterface b = c.pppoeInterfaces().get(1);
         assertThat(b.acName()).as("the hostname").isEqualTo("lac1");
         assertThat(b.vlan()).isEmpty();
         assertThat(b.serviceNames()).isEmpty();
         assertThat(b.maxSessions()).isEqualTo(PppoeInterface.DEFAULT_MAX_SESSIONS);
+        assertThat(b.padiLimit()).isEqualTo(PppoeInterface.DEFAULT_PADI_LIMIT).isEqualTo(1000);
+        assertThat(b.padiLimitPerMac()).isEqualTo(PppoeInterface.DEFAULT_PADI_LIMIT_PER_MAC).isEqualTo(3);
         assertThat(c.toString()).doesNotContain("pppoe-cookie-secret-value").doesNotContain("another-cookie-secret");
     }
 

@@ -11,6 +11,7 @@ final class PppoeSettings {
 
     static PppoeInterfaceConfig of(PppoeInterface p) {
         return new PppoeInterfaceConfig(p.name(), p.netns(), p.vlan().isPresent() ? p.vlan().getAsInt() : FrameHeader.UNTAGGED,
-                p.acName(), p.serviceNames(), p.cookieSecret().bytes(), p.maxSessions(), p.connectSpeed());
+                p.acName(), p.serviceNames(), p.cookieSecret().bytes(), p.maxSessions(), p.connectSpeed(),
+                p.padiLimit(), p.padiLimitPerMac());
     }
 }

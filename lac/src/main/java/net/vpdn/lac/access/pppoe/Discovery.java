@@ -20,12 +20,18 @@ import java.util.Optional;
  * </ul>
  * Session ids are handed out round-robin from 1 to 65534 so a just-freed id is not reused at once,
  * and a session is the pair (peer MAC, SESSION_ID): {@link #owns} is the session-stage demultiplexer.
+ * A PADI we would answer first passes the {@link PadiLimiter} (storm protection); a PADR needs no
+ * limit of its own: without the AC-Cookie of a PADO we sent it costs one HMAC and is dropped.
  */
 public final class Discovery {
     private static final int MAX_ID = 0xFFFE;
+    /** Throttled PADIs are the storm itself: their drop is shared, not built per packet. */
+    private static final List<DiscoveryAction> OVER_MAC_LIMIT = drop(PppoeDrop.PADI_RATE_MAC, "PADI over padi-limit-per-mac");
+    private static final List<DiscoveryAction> OVER_INTERFACE_LIMIT = drop(PppoeDrop.PADI_RATE_INTERFACE, "PADI over padi-limit");
 
     private final AcConfig config;
     private final AcCookie cookies;
+    private final PadiLimiter limiter;
     /** Peer MAC + 1 per session id; 0 = free. */
     private final long[] peers = new long[MAX_ID + 1];
     private int cursor;
@@ -39,6 +45,7 @@ public final class Discovery {
     public Discovery(AcConfig config) {
         this.config = config;
         this.cookies = new AcCookie(config.cookieSecret());
+        this.limiter = PadiLimiter.of(config.padiLimit(), config.padiLimitPerMac(), hashKey(config.cookieSecret()));
     }
 
     public AcConfig config() {
@@ -54,10 +61,10 @@ public final class Discovery {
         return sessionId > 0 && sessionId <= MAX_ID && peers[sessionId] == peer + 1;
     }
 
-    /** One discovery packet from the wire (its VLAN already checked by the decoder). */
-    public List<DiscoveryAction> receive(DiscoveryPacket p) {
+    /** One discovery packet from the wire (its VLAN already checked by the decoder), received at {@code nowNanos}. */
+    public List<DiscoveryAction> receive(DiscoveryPacket p, long nowNanos) {
         return switch (p.code()) {
-            case Pppoe.PADI -> padi(p);
+            case Pppoe.PADI -> padi(p, nowNanos);
             case Pppoe.PADR -> padr(p);
             case Pppoe.PADT -> padt(p);
             default -> drop(PppoeDrop.BAD_CODE, Pppoe.codeName(p.code()) + " is not sent to an AC");
@@ -78,7 +85,7 @@ public final class Discovery {
         return Optional.of(PppoeEncoder.discovery(new DiscoveryPacket(peer, config.acMac(), config.vlan(), Pppoe.PADT, sessionId, tags)));
     }
 
-    private List<DiscoveryAction> padi(DiscoveryPacket p) {
+    private List<DiscoveryAction> padi(DiscoveryPacket p, long nowNanos) {
         if (p.sessionId() != 0) return drop(PppoeDrop.BAD_SESSION_FIELD, "PADI with SESSION_ID " + p.sessionId());
         if (p.destination() != Pppoe.BROADCAST && p.destination() != config.acMac()) {
             return drop(PppoeDrop.NOT_FOR_US, "PADI to " + Pppoe.macString(p.destination()));
@@ -87,6 +94,16 @@ public final class Discovery {
         if (names.size() != 1) return drop(PppoeDrop.SERVICE_NAME_COUNT, "PADI with " + names.size() + " Service-Name tags");
         String asked = names.getFirst().text();
         if (!config.offers(asked)) return drop(PppoeDrop.UNKNOWN_SERVICE, "PADI for service '" + asked + "'");
+        switch (limiter.admit(p.source(), nowNanos)) {
+            case OVER_MAC_LIMIT -> {
+                return OVER_MAC_LIMIT;
+            }
+            case OVER_INTERFACE_LIMIT -> {
+                return OVER_INTERFACE_LIMIT;
+            }
+            case ANSWER -> {
+            }
+        }
         List<Tag> tags = new ArrayList<>(8);
         tags.add(Tag.text(Pppoe.TAG_AC_NAME, config.acName()));
         tags.add(names.getFirst());
@@ -171,6 +188,13 @@ public final class Discovery {
         if (p != null && p.sessionId() == sessionId) pending.remove(peer);
         peers[sessionId] = 0;
         sessions--;
+    }
+
+    /** The per-MAC table's hash key, from the secret an outsider does not know. */
+    private static long hashKey(byte[] secret) {
+        long k = 0;
+        for (byte b : secret) k = k * 31 + b;
+        return k;
     }
 
     private static List<DiscoveryAction> drop(PppoeDrop reason, String detail) {

@@ -35,6 +35,10 @@ public enum PppoeDrop {
     UNKNOWN_SESSION,
     /** Every session id is in use: the PADR got a PADS with AC-System-Error. */
     NO_SESSION_ID,
+    /** A PADI over the interface's {@code padi-limit} (PADIs answered per second): no PADO. */
+    PADI_RATE_INTERFACE,
+    /** A PADI over {@code padi-limit-per-mac} for its source MAC: no PADO. */
+    PADI_RATE_MAC,
     /** A frame the socket could not send (buffer full); the sender counts it. */
     SEND_FAILED
 }

@@ -21,7 +21,7 @@ class DiscoveryTest {
     static final long AC = Pppoe.mac("02:00:00:00:00:01");
     static final byte[] SECRET = "0123456789abcdef-cookie".getBytes(StandardCharsets.UTF_8);
 
-    final Discovery ac = new Discovery(new AcConfig(AC, FrameHeader.UNTAGGED, "vpdn-lac", List.of("internet", "voip"), SECRET, 3));
+    final Discovery ac = new Discovery(new AcConfig(AC, FrameHeader.UNTAGGED, "vpdn-lac", List.of("internet", "voip"), SECRET, 3, 0, 0));
 
     static DiscoveryPacket padi(long from, String service, Tag... extra) {
         List<Tag> tags = new ArrayList<>(List.of(Tag.text(Pppoe.TAG_SERVICE_NAME, service)));
@@ -46,7 +46,7 @@ class DiscoveryTest {
     }
 
     DiscoveryPacket offer(long from, String service, Tag... extra) {
-        List<DiscoveryAction> out = ac.receive(padi(from, service, extra));
+        List<DiscoveryAction> out = ac.receive(padi(from, service, extra), 0L);
         assertThat(out).singleElement().isInstanceOf(DiscoveryAction.Send.class);
         return sent(out.getFirst());
     }
@@ -69,10 +69,10 @@ class DiscoveryTest {
     @Test
     @DisplayName("an unknown service name gets no PADO")
     void unknownServiceNoPado() {
-        assertThat(ac.receive(padi(CLIENT, "iptv"))).singleElement()
+        assertThat(ac.receive(padi(CLIENT, "iptv"), 0L)).singleElement()
                 .isEqualTo(new DiscoveryAction.Dropped(PppoeDrop.UNKNOWN_SERVICE, "PADI for service 'iptv'"));
         DiscoveryPacket two = new DiscoveryPacket(Pppoe.BROADCAST, CLIENT, -1, Pppoe.PADI, 0, List.of());
-        assertThat(ac.receive(two)).singleElement().extracting(a -> ((DiscoveryAction.Dropped) a).reason())
+        assertThat(ac.receive(two, 0L)).singleElement().extracting(a -> ((DiscoveryAction.Dropped) a).reason())
                 .isEqualTo(PppoeDrop.SERVICE_NAME_COUNT);
     }
 
@@ -83,7 +83,7 @@ class DiscoveryTest {
         Tag relay = new Tag(Pppoe.TAG_RELAY_SESSION_ID, new byte[] {9, 9});
         DiscoveryPacket pado = offer(CLIENT, "internet", relay);
         List<DiscoveryAction> out = ac.receive(padr(CLIENT, pado, "internet", relay,
-                new Tag(Pppoe.TAG_VENDOR_SPECIFIC, ids.toVendorTag())));
+                new Tag(Pppoe.TAG_VENDOR_SPECIFIC, ids.toVendorTag())), 0L);
         assertThat(out).hasSize(2);
         DiscoveryPacket pads = sent(out.get(0));
         assertThat(pads.code()).isEqualTo(Pppoe.PADS);
@@ -100,18 +100,18 @@ class DiscoveryTest {
         Tag uniq = new Tag(Pppoe.TAG_HOST_UNIQ, new byte[] {5, 5});
         DiscoveryPacket pado = offer(CLIENT, "internet", uniq);
         DiscoveryPacket padr = padr(CLIENT, pado, "internet");
-        List<DiscoveryAction> first = ac.receive(padr);
+        List<DiscoveryAction> first = ac.receive(padr, 0L);
         int sid = ((DiscoveryAction.Opened) first.get(1)).sessionId();
-        List<DiscoveryAction> again = ac.receive(padr);
+        List<DiscoveryAction> again = ac.receive(padr, 0L);
         assertThat(again).singleElement().isInstanceOf(DiscoveryAction.Send.class);
         assertThat(sent(again.getFirst()).sessionId()).isEqualTo(sid);
         assertThat(ac.sessions()).isEqualTo(1);
         ac.confirmed(CLIENT, sid);
-        List<DiscoveryAction> later = ac.receive(padr);
+        List<DiscoveryAction> later = ac.receive(padr, 0L);
         assertThat(later).hasSize(2);
         assertThat(((DiscoveryAction.Opened) later.get(1)).sessionId()).isNotEqualTo(sid);
         DiscoveryPacket otherUniq = padr(CLIENT, offer(CLIENT, "internet", new Tag(Pppoe.TAG_HOST_UNIQ, new byte[] {6})), "internet");
-        assertThat(ac.receive(otherUniq)).as("another Host-Uniq: another pppd on that host").hasSize(2);
+        assertThat(ac.receive(otherUniq, 0L)).as("another Host-Uniq: another pppd on that host").hasSize(2);
     }
 
     @Test
@@ -119,13 +119,13 @@ class DiscoveryTest {
     void wrongCookieIgnored() {
         DiscoveryPacket pado = offer(CLIENT, "internet");
         DiscoveryPacket spoofed = padr(OTHER, pado, "internet"); // CLIENT's cookie from OTHER's MAC
-        assertThat(ac.receive(spoofed)).singleElement().extracting(a -> ((DiscoveryAction.Dropped) a).reason())
+        assertThat(ac.receive(spoofed, 0L)).singleElement().extracting(a -> ((DiscoveryAction.Dropped) a).reason())
                 .isEqualTo(PppoeDrop.WRONG_COOKIE);
         DiscoveryPacket bare = new DiscoveryPacket(AC, CLIENT, -1, Pppoe.PADR, 0, List.of(Tag.text(Pppoe.TAG_SERVICE_NAME, "")));
-        assertThat(ac.receive(bare)).singleElement().extracting(a -> ((DiscoveryAction.Dropped) a).reason())
+        assertThat(ac.receive(bare, 0L)).singleElement().extracting(a -> ((DiscoveryAction.Dropped) a).reason())
                 .isEqualTo(PppoeDrop.WRONG_COOKIE);
-        Discovery otherAc = new Discovery(new AcConfig(AC, -1, "x", List.of(), "another-secret-16-octets".getBytes(), 3));
-        assertThat(otherAc.receive(padr(CLIENT, pado, ""))).singleElement()
+        Discovery otherAc = new Discovery(new AcConfig(AC, -1, "x", List.of(), "another-secret-16-octets".getBytes(), 3, 0, 0));
+        assertThat(otherAc.receive(padr(CLIENT, pado, ""), 0L)).singleElement()
                 .extracting(a -> ((DiscoveryAction.Dropped) a).reason()).isEqualTo(PppoeDrop.WRONG_COOKIE);
         assertThat(ac.sessions()).isZero();
     }
@@ -134,7 +134,7 @@ class DiscoveryTest {
     @DisplayName("a PADR for a service we do not offer gets PADS with SESSION_ID 0 and Service-Name-Error")
     void padrUnknownService() {
         DiscoveryPacket pado = offer(CLIENT, "internet");
-        List<DiscoveryAction> out = ac.receive(padr(CLIENT, pado, "iptv"));
+        List<DiscoveryAction> out = ac.receive(padr(CLIENT, pado, "iptv"), 0L);
         DiscoveryPacket pads = sent(out.getFirst());
         assertThat(pads.sessionId()).isZero();
         assertThat(pads.first(Pppoe.TAG_SERVICE_NAME_ERROR)).isPresent();
@@ -146,10 +146,10 @@ class DiscoveryTest {
     void padtBothWays() {
         int sid = open(CLIENT);
         DiscoveryPacket forged = new DiscoveryPacket(AC, OTHER, -1, Pppoe.PADT, sid, List.of());
-        assertThat(ac.receive(forged)).singleElement().extracting(a -> ((DiscoveryAction.Dropped) a).reason())
+        assertThat(ac.receive(forged, 0L)).singleElement().extracting(a -> ((DiscoveryAction.Dropped) a).reason())
                 .isEqualTo(PppoeDrop.UNKNOWN_SESSION);
         DiscoveryPacket padt = new DiscoveryPacket(AC, CLIENT, -1, Pppoe.PADT, sid, List.of());
-        assertThat(ac.receive(padt)).containsExactly(new DiscoveryAction.Closed(CLIENT, sid));
+        assertThat(ac.receive(padt, 0L)).containsExactly(new DiscoveryAction.Closed(CLIENT, sid));
         assertThat(ac.owns(CLIENT, sid)).isFalse();
         int second = open(CLIENT);
         Optional<byte[]> ours = ac.terminate(CLIENT, second, "administrative");
@@ -168,7 +168,7 @@ class DiscoveryTest {
     void sessionLimit() {
         for (int i = 0; i < 3; i++) open(CLIENT + i);
         DiscoveryPacket pado = offer(OTHER, "");
-        List<DiscoveryAction> out = ac.receive(padr(OTHER, pado, ""));
+        List<DiscoveryAction> out = ac.receive(padr(OTHER, pado, ""), 0L);
         assertThat(sent(out.getFirst()).first(Pppoe.TAG_AC_SYSTEM_ERROR)).isPresent();
         assertThat(out.get(1)).isInstanceOfSatisfying(DiscoveryAction.Dropped.class,
                 d -> assertThat(d.reason()).isEqualTo(PppoeDrop.NO_SESSION_ID));
@@ -178,10 +178,10 @@ class DiscoveryTest {
     @DisplayName("PADO and PADS are never received by an AC; PADR not to our MAC is not ours")
     void wrongDirection() {
         DiscoveryPacket pado = new DiscoveryPacket(AC, CLIENT, -1, Pppoe.PADO, 0, List.of());
-        assertThat(ac.receive(pado)).singleElement().extracting(a -> ((DiscoveryAction.Dropped) a).reason())
+        assertThat(ac.receive(pado, 0L)).singleElement().extracting(a -> ((DiscoveryAction.Dropped) a).reason())
                 .isEqualTo(PppoeDrop.BAD_CODE);
         DiscoveryPacket elsewhere = new DiscoveryPacket(OTHER, CLIENT, -1, Pppoe.PADR, 0, List.of());
-        assertThat(ac.receive(elsewhere)).singleElement().extracting(a -> ((DiscoveryAction.Dropped) a).reason())
+        assertThat(ac.receive(elsewhere, 0L)).singleElement().extracting(a -> ((DiscoveryAction.Dropped) a).reason())
                 .isEqualTo(PppoeDrop.NOT_FOR_US);
     }
 
@@ -194,19 +194,19 @@ class DiscoveryTest {
     @DisplayName("random opens and closes: ids unique per open session, never 0 or 0xFFFF, count consistent")
     void idsStayUnique(long seed) {
         SplittableRandom r = new SplittableRandom(seed);
-        Discovery d = new Discovery(new AcConfig(AC, -1, "x", List.of(), SECRET, 50));
+        Discovery d = new Discovery(new AcConfig(AC, -1, "x", List.of(), SECRET, 50, 0, 0));
         java.util.Map<Integer, Long> open = new java.util.HashMap<>();
         for (int step = 0; step < 400; step++) {
             if (!open.isEmpty() && r.nextInt(3) == 0) {
                 int sid = new ArrayList<>(open.keySet()).get(r.nextInt(open.size()));
                 long mac = open.remove(sid);
-                assertThat(d.receive(new DiscoveryPacket(AC, mac, -1, Pppoe.PADT, sid, List.of())))
+                assertThat(d.receive(new DiscoveryPacket(AC, mac, -1, Pppoe.PADT, sid, List.of()), 0L))
                         .containsExactly(new DiscoveryAction.Closed(mac, sid));
                 continue;
             }
             long mac = CLIENT + r.nextInt(1000);
-            DiscoveryPacket pado = sent(d.receive(padi(mac, "")).getFirst());
-            List<DiscoveryAction> out = d.receive(padr(mac, pado, ""));
+            DiscoveryPacket pado = sent(d.receive(padi(mac, ""), 0L).getFirst());
+            List<DiscoveryAction> out = d.receive(padr(mac, pado, ""), 0L);
             if (open.size() == 50) {
                 assertThat(out.get(1)).isInstanceOf(DiscoveryAction.Dropped.class);
                 continue;
@@ -222,6 +222,6 @@ class DiscoveryTest {
 
     private int open(long mac) {
         DiscoveryPacket pado = offer(mac, "internet");
-        return ((DiscoveryAction.Opened) ac.receive(padr(mac, pado, "internet")).get(1)).sessionId();
+        return ((DiscoveryAction.Opened) ac.receive(padr(mac, pado, "internet"), 0L).get(1)).sessionId();
     }
 }

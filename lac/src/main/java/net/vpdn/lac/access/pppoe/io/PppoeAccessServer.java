@@ -74,7 +74,7 @@ public final class PppoeAccessServer implements AccessServer {
         this.discoverySocket = discoverySocket;
         this.sessionSocket = sessionSocket;
         this.discovery = new Discovery(new AcConfig(discoverySocket.mac(), config.vlan(), config.acName(), config.services(),
-                config.cookieSecret(), config.maxSessions()));
+                config.cookieSecret(), config.maxSessions(), config.padiLimit(), config.padiLimitPerMac()));
     }
 
     /** Opens the interface's sockets (inside its netns, if one is named). Needs CAP_NET_RAW. */
@@ -107,8 +107,9 @@ public final class PppoeAccessServer implements AccessServer {
         listener = l;
         running = true;
         reader = Thread.ofPlatform().daemon().name("vpdn-pppoe-" + config.interfaceName()).start(this::readLoop);
-        LOG.info("event=pppoe-listening interface={} netns={} mac={} vlan={} ac-name='{}' services={}", config.interfaceName(),
-                config.netns().orElse("-"), Pppoe.macString(mac()), config.vlan(), config.acName(), config.services());
+        LOG.info("event=pppoe-listening interface={} netns={} mac={} vlan={} ac-name='{}' services={} padi-limit={} "
+                + "padi-limit-per-mac={}", config.interfaceName(), config.netns().orElse("-"), Pppoe.macString(mac()), config.vlan(),
+                config.acName(), config.services(), config.padiLimit(), config.padiLimitPerMac());
     }
 
     // ---- reader thread -----------------------------------------------------------------------
@@ -149,11 +150,12 @@ public final class PppoeAccessServer implements AccessServer {
     // ---- loop --------------------------------------------------------------------------------
 
     private void onBatch(List<ByteBuf> batch) {
-        for (ByteBuf frame : batch) onFrame(frame);
+        long now = System.nanoTime();
+        for (ByteBuf frame : batch) onFrame(frame, now);
         listener.readComplete();
     }
 
-    private void onFrame(ByteBuf frame) {
+    private void onFrame(ByteBuf frame, long now) {
         framesIn.incrementAndGet();
         FrameHeader h = header;
         PppoeDrop bad = PppoeDecoder.header(frame, config.vlan(), h);
@@ -166,7 +168,7 @@ public final class PppoeAccessServer implements AccessServer {
             frame.release();
             switch (d) {
                 case DiscoveryDecode.Malformed m -> count(m.reason(), m.detail());
-                case DiscoveryDecode.Decoded ok -> discovery.receive(ok.packet()).forEach(this::apply);
+                case DiscoveryDecode.Decoded ok -> discovery.receive(ok.packet(), now).forEach(this::apply);
             }
             return;
         }

@@ -16,9 +16,12 @@ import net.vpdn.lac.access.pppoe.FrameHeader;
  * @param cookieSecret  AC-Cookie key, at least 16 octets; never printed
  * @param maxSessions   sessions at most on the interface
  * @param connectBps    Tx Connect Speed reported to the LNS
+ * @param padiLimit     PADIs answered per second on the interface, 0 = no limit
+ * @param padiLimitPerMac PADIs answered per second to one client MAC, 0 = no limit
  */
 public record PppoeInterfaceConfig(String interfaceName, Optional<String> netns, int vlan, String acName,
-                                   List<String> services, byte[] cookieSecret, int maxSessions, long connectBps) {
+                                   List<String> services, byte[] cookieSecret, int maxSessions, long connectBps,
+                                   int padiLimit, int padiLimitPerMac) {
     public PppoeInterfaceConfig {
         Objects.requireNonNull(interfaceName, "interfaceName");
         Objects.requireNonNull(netns, "netns");
@@ -34,6 +37,7 @@ public record PppoeInterfaceConfig(String interfaceName, Optional<String> netns,
     @Override
     public String toString() {
         return "PppoeInterfaceConfig[interface=" + interfaceName + netns.map(n -> ", netns=" + n).orElse("") + ", vlan=" + vlan
-                + ", acName=" + acName + ", services=" + services + ", cookieSecret=<hidden>, maxSessions=" + maxSessions + "]";
+                + ", acName=" + acName + ", services=" + services + ", cookieSecret=<hidden>, maxSessions=" + maxSessions
+                + ", padiLimit=" + padiLimit + ", padiLimitPerMac=" + padiLimitPerMac + "]";
     }
 }

@@ -67,7 +67,7 @@ class PppoeAccessServerNetnsTest {
         String ns = "vpdn-pppoe-" + ProcessHandle.current().pid();
         net = TestNetns.withVeth(ns, "vac0", "vcl0");
         server = PppoeAccessServer.open(loop, new PppoeInterfaceConfig("vac0", Optional.of(ns), -1, "vpdn-test-ac",
-                List.of("internet"), SECRET, 10, 100_000_000L));
+                List.of("internet"), SECRET, 10, 100_000_000L, 1000, 3));
         clientDisc = NetNs.call(Optional.of(ns), () -> RawSocket.open("vcl0", Pppoe.ETHERTYPE_DISCOVERY));
         clientSess = NetNs.call(Optional.of(ns), () -> RawSocket.open("vcl0", Pppoe.ETHERTYPE_SESSION));
         arena = Arena.ofShared();
@@ -157,6 +157,27 @@ class PppoeAccessServerNetnsTest {
     }
 
     @Test
+    @DisplayName("PADI storm from one MAC: 20 PADIs at once get the per-MAC burst of 3 PADOs, the rest counted PADI_RATE_MAC")
+    void padiStormFromOneMac() throws Exception {
+        long me = clientDisc.mac();
+        long start = System.nanoTime();
+        for (int i = 0; i < 20; i++) {
+            send(clientDisc, new DiscoveryPacket(Pppoe.BROADCAST, me, -1, Pppoe.PADI, 0, List.of(Tag.text(Pppoe.TAG_SERVICE_NAME, ""))));
+        }
+        int pados = 0;
+        long deadline = start + TimeUnit.SECONDS.toNanos(5);
+        while (pados + server.drops(PppoeDrop.PADI_RATE_MAC) < 20 && System.nanoTime() - deadline < 0) {
+            if (pollDiscovery(clientDisc) == Pppoe.PADO) pados++;
+        }
+        long elapsed = System.nanoTime() - start;
+        while (pollDiscovery(clientDisc) == Pppoe.PADO) pados++; // a PADO still in flight
+        assertThat(pados + server.drops(PppoeDrop.PADI_RATE_MAC)).as("every PADI answered or counted").isEqualTo(20);
+        // 3 back to back, plus one per 1/3 s should this machine have stalled that long between them.
+        assertThat(pados).isBetween(3, 3 + (int) (elapsed * 3 / TimeUnit.SECONDS.toNanos(1)));
+        assertThat(server.drops(PppoeDrop.PADI_RATE_INTERFACE)).isZero();
+    }
+
+    @Test
     @DisplayName("the interface going down drops every session on it as a subscriber hang-up")
     void interfaceLost() throws Exception {
         long me = clientDisc.mac();
@@ -175,7 +196,7 @@ class PppoeAccessServerNetnsTest {
     @DisplayName("802.1Q: a PADI tagged 100 is answered by the VLAN 100 server with a tagged PADO and PADS; the untagged one stays silent")
     void vlanTagged() throws Exception {
         try (PppoeAccessServer tagged = PppoeAccessServer.open(loop, new PppoeInterfaceConfig("vac0", Optional.of(net.name()), 100,
-                "vlan-ac", List.of(), SECRET, 10, 100_000_000L));
+                "vlan-ac", List.of(), SECRET, 10, 100_000_000L, 1000, 3));
              RawSocket client = NetNs.call(Optional.of(net.name()), () -> RawSocket.open("vcl0", RawSocket.ETH_P_ALL))) {
             exec.execute(() -> tagged.start(line -> events.add(line)));
             long me = client.mac();
@@ -231,6 +252,19 @@ class PppoeAccessServerNetnsTest {
                 assertThat(n).as("receive").isNotNegative();
                 if (n > 0) return in.asSlice(0, n).toArray(ValueLayout.JAVA_BYTE);
             }
+        }
+    }
+
+    /** The CODE of the next discovery frame within 200 ms, or -1. */
+    private int pollDiscovery(RawSocket s) {
+        MemorySegment in = arena.allocate(2048);
+        try (Poller p = new Poller(s.fd())) {
+            if (p.await(200) != 1) return -1;
+            int n = s.receive(in);
+            if (n <= 0) return -1;
+            FrameHeader h = new FrameHeader();
+            return PppoeDecoder.header(Unpooled.wrappedBuffer(in.asSlice(0, n).toArray(ValueLayout.JAVA_BYTE)), -1, h) == null
+                    ? h.code : -1;
         }
     }
 
