@@ -53,6 +53,8 @@ public final class NettyL2tpEndpoint implements AutoCloseable {
     static final int MAX_DATAGRAM = 9216;
     /** Datagrams read per {@code recvmmsg}. */
     static final int RECV_BATCH = 16;
+    /** The receive and send buffer asked of the kernel: a burst of thousands of control messages. */
+    static final int SOCKET_BUFFER = 4 << 20;
 
     private final EventLoopGroup group;
     private final Channel channel;
@@ -82,8 +84,8 @@ public final class NettyL2tpEndpoint implements AutoCloseable {
             EngineRef ref = new EngineRef();
             Bootstrap b = new Bootstrap().group(group)
                     .channel(epoll ? EpollDatagramChannel.class : NioDatagramChannel.class)
-                    .option(ChannelOption.SO_RCVBUF, 4 << 20)
-                    .option(ChannelOption.SO_SNDBUF, 4 << 20)
+                    .option(ChannelOption.SO_RCVBUF, SOCKET_BUFFER)
+                    .option(ChannelOption.SO_SNDBUF, SOCKET_BUFFER)
                     .handler(new L2tpDatagramHandler(ref, handlers.dataHandler()));
             if (epoll) { // recvmmsg: up to RECV_BATCH datagrams per system call instead of one recvmsg each
                 b.option(EpollChannelOption.MAX_DATAGRAM_PAYLOAD_SIZE, MAX_DATAGRAM)
@@ -96,6 +98,10 @@ public final class NettyL2tpEndpoint implements AutoCloseable {
             ref.engine = engine;
             LOG.info("event=l2tp-listening address={} transport={}", LogText.address((InetSocketAddress) ch.localAddress()),
                     epoll ? "epoll" : "nio");
+            bufferShortfall("SO_RCVBUF", "net.core.rmem_max", ch.config().getOption(ChannelOption.SO_RCVBUF), epoll)
+                    .ifPresent(LOG::warn);
+            bufferShortfall("SO_SNDBUF", "net.core.wmem_max", ch.config().getOption(ChannelOption.SO_SNDBUF), epoll)
+                    .ifPresent(LOG::warn);
             return new NettyL2tpEndpoint(group, ch, engine, host);
         } catch (InterruptedException e) {
             group.shutdownGracefully(0, 1, TimeUnit.SECONDS);
@@ -106,6 +112,24 @@ public final class NettyL2tpEndpoint implements AutoCloseable {
             throw new UncheckedIOException("cannot listen for L2TP on " + bind.getAddress().getHostAddress() + ":"
                     + bind.getPort() + ": " + bindProblem(e), io);
         }
+    }
+
+    /**
+     * The warning when the kernel gave the socket less buffer than {@link #SOCKET_BUFFER}: Linux caps a
+     * request at {@code sysctl} (212,992 bytes on a stock host) without an error, and reports twice the
+     * value it set. A burst of control messages or a short stall of the loop then overflows the socket
+     * and costs retransmissions; the RADIUS client's sockets are capped by the same sysctl.
+     *
+     * @param granted what {@code getsockopt} reports
+     * @param linux   whether the report is Linux's doubled value
+     */
+    static java.util.Optional<String> bufferShortfall(String option, String sysctl, Integer granted, boolean linux) {
+        if (granted == null) return java.util.Optional.empty();
+        long set = linux ? granted / 2L : granted;
+        if (set >= SOCKET_BUFFER) return java.util.Optional.empty();
+        return java.util.Optional.of("event=udp-buffer-capped socket=l2tp option=" + option + " requested=" + SOCKET_BUFFER
+                + " granted=" + set + " hint=\"raise " + sysctl + " to at least " + SOCKET_BUFFER + " (sysctl -w " + sysctl
+                + "=" + SOCKET_BUFFER + ") or bursts of calls may be dropped by the kernel\"");
     }
 
     /** The operator's part of a bind failure: Netty's native message starts with the system call. */

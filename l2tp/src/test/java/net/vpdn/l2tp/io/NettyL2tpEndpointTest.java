@@ -182,6 +182,19 @@ class NettyL2tpEndpointTest {
         assertThat(atLac.peek()).hasSize(frame.length).endsWith(0x5A);
     }
 
+    @Test
+    @DisplayName("a socket buffer the kernel capped below 4 MiB gets a warning naming the sysctl; a full one none")
+    void bufferShortfall() {
+        int want = NettyL2tpEndpoint.SOCKET_BUFFER;
+        assertThat(NettyL2tpEndpoint.bufferShortfall("SO_RCVBUF", "net.core.rmem_max", 425_984, true)).hasValueSatisfying(w ->
+                assertThat(w).contains("event=udp-buffer-capped", "option=SO_RCVBUF", "granted=212992",
+                        "requested=" + want, "sysctl -w net.core.rmem_max=" + want));
+        assertThat(NettyL2tpEndpoint.bufferShortfall("SO_RCVBUF", "net.core.rmem_max", 2 * want, true)).isEmpty();
+        assertThat(NettyL2tpEndpoint.bufferShortfall("SO_SNDBUF", "net.core.wmem_max", want, false)).isEmpty();
+        assertThat(NettyL2tpEndpoint.bufferShortfall("SO_SNDBUF", "net.core.wmem_max", want, true)).isPresent();
+        assertThat(NettyL2tpEndpoint.bufferShortfall("SO_SNDBUF", "net.core.wmem_max", null, true)).isEmpty();
+    }
+
     /** A data message to {@code to} whose length field says {@code length} and that is that long. */
     private static DatagramPacket dataWithLength(int session, int tunnel, int length, InetSocketAddress to) {
         byte[] d = new byte[length];
