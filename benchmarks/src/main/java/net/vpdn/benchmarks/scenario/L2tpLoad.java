@@ -105,6 +105,15 @@ final class L2tpLoad implements AutoCloseable {
         try {
             done.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
         } catch (TimeoutException e) {
+            onLoop(() -> { // which calls never got an answer, and whether the LNS acknowledged their ICRQ
+                for (Tunnel t : up) {
+                    t.sessions().stream().filter(s -> !s.isEstablished()).forEach(s -> System.err.printf(
+                            "vpdn bench: unanswered call: tunnel %d (peer %d) session %d state %s; tunnel unacked %d, queued %d, next Ns %d, expected Nr %d%n",
+                            t.localId(), t.peerId(), s.localId(), s.state(), t.transport().unackedCount(),
+                            t.transport().queuedCount(), t.transport().nextNs(), t.transport().nextExpectedNs()));
+                }
+                return null;
+            });
             return onLoop(this::result); // partial: what was established by then
         }
         while (System.nanoTime() < deadline) { // polled from this thread, 1 ms apart: the loop keeps working

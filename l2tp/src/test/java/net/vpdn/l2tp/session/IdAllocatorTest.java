@@ -62,4 +62,44 @@ class IdAllocatorTest {
         assertThat(ids.allocate()).isEqualTo(1);
         assertThat(ids.allocate()).isEqualTo(2);
     }
+
+    @ParameterizedTest(name = "seed {0}: a released id is not handed out again within the next 1,024 releases")
+    @MethodSource("seeds")
+    void releasedIdsRest(long seed) {
+        IdAllocator ids = new IdAllocator(RandomSource.seeded(seed));
+        SplittableRandom r = new SplittableRandom(seed);
+        java.util.List<Integer> up = new java.util.ArrayList<>();
+        java.util.Map<Integer, Integer> releasedAt = new java.util.HashMap<>();
+        int releases = 0;
+        for (int step = 0; step < 200_000; step++) {
+            if (up.size() < 300 && (up.isEmpty() || r.nextBoolean())) { // calls come and go around 300 live
+                int id = ids.allocate();
+                Integer at = releasedAt.get(id);
+                assertThat(at == null || releases - at >= IdAllocator.REST).as("id %d reused %d releases after its release",
+                        id, at == null ? -1 : releases - at).isTrue();
+                up.add(id);
+            } else {
+                int id = up.remove(r.nextInt(up.size()));
+                assertThat(ids.release(id)).isTrue();
+                assertThat(ids.release(id)).as("a resting id is not live").isFalse();
+                assertThat(ids.isLive(id)).isFalse();
+                releasedAt.put(id, releases++);
+            }
+        }
+        assertThat(ids.liveCount()).isEqualTo(up.size());
+        assertThat(ids.restingCount()).isEqualTo(IdAllocator.REST);
+    }
+
+    @Test
+    @DisplayName("a resting id cannot be reserved; when nothing else is free the longest-resting one is handed out")
+    void restingWhenFull() {
+        IdAllocator ids = new IdAllocator(RandomSource.seeded(3));
+        for (int i = 0; i < IdAllocator.CAPACITY; i++) ids.allocate();
+        assertThat(ids.release(100)).isTrue();
+        assertThat(ids.release(200)).isTrue();
+        assertThat(ids.reserve(100)).isFalse();
+        assertThat(ids.allocate()).isEqualTo(100);
+        assertThat(ids.allocate()).isEqualTo(200);
+        assertThat(ids.allocate()).isZero();
+    }
 }
