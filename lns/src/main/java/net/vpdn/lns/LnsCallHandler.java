@@ -55,7 +55,7 @@ public final class LnsCallHandler implements CallAcceptor, DataHandler, SessionL
     @Override
     public void sessionDown(Session session, Avp.ResultCode cause, boolean byPeer) {
         if (session.attachment() instanceof LnsSession lns) {
-            lns.lowerDown();
+            lns.lowerDown(PeerTeardown.cause(session, cause, byPeer));
         }
     }
 

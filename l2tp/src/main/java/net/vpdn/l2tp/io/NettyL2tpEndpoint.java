@@ -20,6 +20,7 @@ import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
 import java.nio.ByteBuffer;
 import java.time.Duration;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
@@ -123,11 +124,11 @@ public final class NettyL2tpEndpoint implements AutoCloseable {
      * @param granted what {@code getsockopt} reports
      * @param linux   whether the report is Linux's doubled value
      */
-    static java.util.Optional<String> bufferShortfall(String option, String sysctl, Integer granted, boolean linux) {
-        if (granted == null) return java.util.Optional.empty();
+    static Optional<String> bufferShortfall(String option, String sysctl, Integer granted, boolean linux) {
+        if (granted == null) return Optional.empty();
         long set = linux ? granted / 2L : granted;
-        if (set >= SOCKET_BUFFER) return java.util.Optional.empty();
-        return java.util.Optional.of("event=udp-buffer-capped socket=l2tp option=" + option + " requested=" + SOCKET_BUFFER
+        if (set >= SOCKET_BUFFER) return Optional.empty();
+        return Optional.of("event=udp-buffer-capped socket=l2tp option=" + option + " requested=" + SOCKET_BUFFER
                 + " granted=" + set + " hint=\"raise " + sysctl + " to at least " + SOCKET_BUFFER + " (sysctl -w " + sysctl
                 + "=" + SOCKET_BUFFER + ") or bursts of calls may be dropped by the kernel\"");
     }

@@ -29,6 +29,7 @@ import net.vpdn.lns.LnsCallInfo;
 import net.vpdn.lns.LnsSession;
 import net.vpdn.lns.LnsSessionEvents;
 import net.vpdn.lns.LnsSessionInfo;
+import net.vpdn.lns.PeerTeardown;
 import net.vpdn.lns.ProxyAvps;
 import net.vpdn.vtemplate.TerminateCause;
 import net.vpdn.vtemplate.VirtualAccess;
@@ -160,7 +161,7 @@ final class CallRouter implements CallAcceptor, DataHandler, SessionListener, Tu
     @Override
     public void sessionDown(Session session, Avp.ResultCode cause, boolean byPeer) {
         if (session.attachment() instanceof LnsSession lns) {
-            lns.lowerDown(Teardowns.peerCause(cause, byPeer, session.endedWithTunnel())); // Stop needs the call: first
+            lns.lowerDown(PeerTeardown.cause(session, cause, byPeer)); // accounting Stop needs the call: first
         }
         Call call = calls.remove(Call.key(session.tunnel().localId(), session.localId()));
         if (call == null) {

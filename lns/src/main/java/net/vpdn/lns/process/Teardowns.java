@@ -7,8 +7,6 @@ import java.util.function.ToIntFunction;
 import net.vpdn.aaa.radius.DisconnectListener;
 import net.vpdn.admin.ClearResult;
 import net.vpdn.admin.SessionRef;
-import net.vpdn.l2tp.avp.Avp;
-import net.vpdn.l2tp.avp.CdnResult;
 import net.vpdn.l2tp.avp.ErrorCode;
 import net.vpdn.l2tp.avp.StopCcnResult;
 import net.vpdn.l2tp.io.NettyL2tpEndpoint;
@@ -29,21 +27,6 @@ final class Teardowns {
     Teardowns(NettyL2tpEndpoint endpoint, CallRouter router) {
         this.endpoint = endpoint;
         this.router = router;
-    }
-
-    /**
-     * The Acct-Terminate-Cause (RFC 2866) of a call the LAC ended or lost: CDN 3 "administrative"
-     * is Admin-Reset; a StopCCN 6 "requester is being shut down" is Admin-Reboot (the LAC's operator
-     * stops it); anything else, its own teardowns included, is Lost-Carrier as before (the subscriber's
-     * line went away, a CDN 1, a dead tunnel).
-     */
-    static TerminateCause peerCause(Avp.ResultCode cause, boolean byPeer, boolean withTunnel) {
-        if (!byPeer) return TerminateCause.LOST_CARRIER;
-        if (withTunnel) {
-            return cause.resultCode() == StopCcnResult.SHUTTING_DOWN.code() ? TerminateCause.ADMIN_REBOOT
-                    : TerminateCause.LOST_CARRIER;
-        }
-        return cause.resultCode() == CdnResult.ADMINISTRATIVE.code() ? TerminateCause.ADMIN_RESET : TerminateCause.LOST_CARRIER;
     }
 
     /** Admin clear of one session (Acct-Terminate-Cause Admin-Reset); whether it existed. */
